@@ -30,12 +30,16 @@ public final class JSONDocument {
         return try parseStoredBytes()
     }
 
-    /// Parses a byte collection (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
     @discardableResult
-    public func parse(bytes text: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: text)
-        return try parseStoredBytes()
+    public func parse(bytes text: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
+    }
+
+    /// Parses a byte array (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    @discardableResult
+    public func parse(bytes text: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
     }
 
     /// Parses a string (see ``parse(_:)-(UnsafeRawBufferPointer)``).

@@ -120,7 +120,17 @@ struct JSONScanner {
         position += 1
         let start = position
         var escaped = false
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else {
+            throw JSONSyntaxError(offset: open, message: "unterminated string")
+        }
         while position < bytes.count {
+            // Skip eight ordinary bytes at a time: no quote, backslash or control character.
+            while position &+ 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if JSONScanner.needsAttention(word) { break }
+                position &+= 8
+            }
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 tape.append(
@@ -154,6 +164,19 @@ struct JSONScanner {
             position += 1
         }
         throw JSONSyntaxError(offset: open, message: "unterminated string")
+    }
+
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20 (the SWAR zero-byte test).
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return (hasQuote | hasBackslash | hasControl) != 0
     }
 
     static func isHexDigit(_ byte: UInt8) -> Bool {

@@ -55,7 +55,9 @@ public struct UsageSimulator {
     }
 
     /// Draws a prompt, cache split and output as a model of `profile` would see them.
-    private mutating func drawTokens(_ profile: SimulatedModel) -> (prompt: Int64, cached: Int64, output: Int64, reasoning: Int64) {
+    private mutating func drawTokens(_ profile: SimulatedModel) -> (
+        prompt: Int64, cached: Int64, output: Int64, reasoning: Int64
+    ) {
         var prompt = random.logNormal(median: 1_800, sigma: 1.1, in: 12...120_000)
         if profile.longContext && random.chance(0.04) {
             prompt = random.logNormal(median: 260_000, sigma: 0.3, in: 200_001...900_000)
@@ -90,7 +92,8 @@ public struct UsageSimulator {
         writer.key("model")
         writer.string(profile.reportedName)
         writer.key("choices")
-        writer.raw(Array(#"[{"index":0,"message":{"role":"assistant","content":"Done."},"finish_reason":"stop"}]"#.utf8))
+        writer.raw(
+            Array(#"[{"index":0,"message":{"role":"assistant","content":"Done."},"finish_reason":"stop"}]"#.utf8))
         writer.key("usage")
         writer.beginObject()
         writer.key("prompt_tokens")

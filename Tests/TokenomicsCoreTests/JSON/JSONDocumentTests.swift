@@ -27,6 +27,17 @@ struct JSONDocumentTests {
         #expect(throws: JSONSyntaxError.self) { try document.parse(text) }
     }
 
+    @Test("finds quotes, escapes and control characters deep inside long strings")
+    func longStrings() throws {
+        let document = JSONDocument()
+        let long = String(repeating: "abcdefgh", count: 5)
+        let root = try document.parse(#"{"k": "\#(long)\"\#(long)", "z": 1}"#)
+        #expect(root["k"]?.string == long + "\"" + long)
+        #expect(root["z"]?.int64 == 1)
+        #expect(throws: JSONSyntaxError.self) { try document.parse("{\"k\": \"\(long)\u{01}x\"}") }
+        #expect(throws: JSONSyntaxError.self) { try document.parse("{\"k\": \"\(long)") }
+    }
+
     @Test("reuses buffers across parses")
     func reuse() throws {
         let document = JSONDocument()
