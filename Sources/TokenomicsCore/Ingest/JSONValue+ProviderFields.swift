@@ -43,6 +43,8 @@ extension JSONValue {
     /// - Throws: ``IngestIssue`` (`.invalidValue`) for any other value.
     func date(_ key: String, path: String) throws(IngestIssue) -> Date? {
         guard let value = self[key], !value.isNull else { return nil }
+        // Whole numbers (the usual epoch seconds) are read without creating a string.
+        if let whole = value.int64 { return Timestamp.fromEpoch(Double(whole)) }
         if value.kind == .number, let seconds = value.double { return Timestamp.fromEpoch(seconds) }
         if let text = value.string, let date = Timestamp.parse(text) { return date }
         throw IngestIssue(.invalidValue, field: path, "not a Unix epoch number or RFC 3339 time: \(value.jsonText)")
