@@ -6,7 +6,13 @@ public enum ImporterRegistry {
     /// A fresh importer of every JSON format, for one stream.
     public static func jsonImporters(options: ImportOptions) -> [any JSONUsageImporter] {
         [
-            NativeEventImporter()
+            OpenAIBatchImporter(),
+            OpenAIChatImporter(),
+            OpenAIResponsesImporter(),
+            AnthropicMessagesImporter(),
+            GeminiImporter(),
+            BedrockConverseImporter(),
+            NativeEventImporter(),
         ]
     }
 

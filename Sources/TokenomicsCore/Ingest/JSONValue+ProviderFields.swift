@@ -1,0 +1,84 @@
+import Foundation
+
+/// Field readers shared by the provider-response importers: required counts, service tiers,
+/// timestamps and the checks that keep a provider's nested counts consistent.
+extension JSONValue {
+    /// Reads a count that must be present.
+    ///
+    /// - Parameters:
+    ///   - key: the member name.
+    ///   - path: the field's full path for the error message.
+    /// - Throws: ``IngestIssue`` when the member is absent or `null` (`.missingField`) or not a valid count.
+    func requiredCount(_ key: String, path: String) throws(IngestIssue) -> Int64 {
+        guard let value = try count(key, path: path) else {
+            throw IngestIssue(.missingField, field: path, "required token count is missing")
+        }
+        return value
+    }
+
+    /// Reads a service tier by the provider's name for it; absent or `null` gives `standard`.
+    ///
+    /// The common names are compared without allocating; others go through
+    /// ``ServiceTier/init(providerName:)``.
+    ///
+    /// - Throws: ``IngestIssue`` (`.invalidValue`) for a name that is not a known tier.
+    func serviceTier(_ key: String, path: String) throws(IngestIssue) -> ServiceTier {
+        guard let value = self[key], !value.isNull else { return .standard }
+        if value.isString("default") || value.isString("standard") || value.isString("auto") { return .standard }
+        if value.isString("flex") { return .flex }
+        if value.isString("priority") || value.isString("scale") { return .priority }
+        if value.isString("batch") { return .batch }
+        guard let name = value.string else {
+            throw IngestIssue(.invalidValue, field: path, "expected a service tier name, found \(value.kindName)")
+        }
+        guard let tier = ServiceTier(providerName: name) else {
+            throw IngestIssue(.invalidValue, field: path, "unknown service tier '\(name)'")
+        }
+        return tier
+    }
+
+    /// Reads a time given as Unix epoch seconds (or milliseconds, …: see ``Timestamp/fromEpoch(_:)``)
+    /// or as RFC 3339 text; absent or `null` gives `nil`.
+    ///
+    /// - Throws: ``IngestIssue`` (`.invalidValue`) for any other value.
+    func date(_ key: String, path: String) throws(IngestIssue) -> Date? {
+        guard let value = self[key], !value.isNull else { return nil }
+        // Whole numbers (the usual epoch seconds) are read without creating a string.
+        if let whole = value.int64 { return Timestamp.fromEpoch(Double(whole)) }
+        if value.kind == .number, let seconds = value.double { return Timestamp.fromEpoch(seconds) }
+        if let text = value.string, let date = Timestamp.parse(text) { return date }
+        throw IngestIssue(.invalidValue, field: path, "not a Unix epoch number or RFC 3339 time: \(value.jsonText)")
+    }
+
+    /// The model named at `key`, else the import's default model.
+    ///
+    /// - Throws: ``IngestIssue`` (`.missingField`) when neither is given, or `.invalidValue` for a non-string.
+    func model(_ key: String, path: String, context: RecordContext) throws(IngestIssue) -> String {
+        if let value = self[key], !value.isNull {
+            guard let name = value.string else {
+                throw IngestIssue(.invalidValue, field: path, "expected a model name, found \(value.kindName)")
+            }
+            return name
+        }
+        guard let fallback = context.options.defaultModel else {
+            throw IngestIssue(.missingField, field: path, "the record names no model; give one with --model")
+        }
+        return fallback
+    }
+}
+
+/// Checks that parts a provider reports inside a total do not exceed it.
+enum CountSplit {
+    /// The remainder `whole − part`.
+    ///
+    /// - Throws: ``IngestIssue`` (`.invalidValue`) naming `partPath` when `part > whole`.
+    static func remainder(
+        _ whole: Int64, minus part: Int64, partPath: String, wholePath: String
+    ) throws(IngestIssue) -> Int64 {
+        guard part <= whole else {
+            throw IngestIssue(
+                .invalidValue, field: partPath, "\(part) is larger than \(wholePath) (\(whole)), which includes it")
+        }
+        return whole - part
+    }
+}
