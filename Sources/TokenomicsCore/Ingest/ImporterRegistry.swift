@@ -5,15 +5,25 @@
 public enum ImporterRegistry {
     /// A fresh importer of every JSON format, for one stream.
     public static func jsonImporters(options: ImportOptions) -> [any JSONUsageImporter] {
-        [
+        var importers: [any JSONUsageImporter] = []
+        // Wrappers, gateways and traces (OTLP exports and batch lines wrap provider records, so they come first).
+        importers += [
+            OTLPGenAIImporter(),
             OpenAIBatchImporter(),
+            LiteLLMSpendLogImporter(),
+            MooncakeTraceImporter(options: options),
+        ]
+        // Provider responses.
+        importers += [
             OpenAIChatImporter(),
             OpenAIResponsesImporter(),
             AnthropicMessagesImporter(),
             GeminiImporter(),
             BedrockConverseImporter(),
-            NativeEventImporter(),
         ]
+        // Tokenomics' own events.
+        importers.append(NativeEventImporter())
+        return importers
     }
 
     /// The CSV importer for a header: the Azure trace by its exact header, else the mapped CSV importer.
@@ -22,6 +32,7 @@ public enum ImporterRegistry {
     public static func csvImporter(header: [String], options: ImportOptions) throws(IngestIssue)
         -> any CSVUsageImporter
     {
-        throw IngestIssue(.unknownFormat, field: nil, "no CSV importer is available for header \(header)")
+        if AzureTraceImporter.matches(header: header) { return AzureTraceImporter(options: options) }
+        return try MappedCSVImporter(header: header, options: options)
     }
 }
