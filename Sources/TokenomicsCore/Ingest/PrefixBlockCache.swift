@@ -51,7 +51,10 @@ public struct PrefixBlockCache: Sendable {
             return
         }
         guard capacity > 0 else { return }
-        for block in blocks {
+        // Touch from the last block to the first, so that a request's leading blocks (the prefix
+        // that later requests share) end up most recent and are evicted last, as a prefix cache
+        // that evicts leaf blocks first would do.
+        for block in blocks.reversed() {
             if let slot = slotOf[block] {
                 unlink(slot)
                 pushFront(slot)

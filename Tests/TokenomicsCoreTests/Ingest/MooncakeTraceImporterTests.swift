@@ -33,16 +33,17 @@ struct MooncakeTraceImporterTests {
 
     @Test("an LRU cache of 3 blocks evicts the least recently used block")
     func lruEviction() {
+        // A request's blocks are touched last to first, so its leading (shared) block is the most recent.
         let lines = [
-            Self.line(1536, [1, 2, 3]),  // miss; cache (most recent first) 3 2 1
-            Self.line(512, [4]),  // miss; evicts 1 → 4 3 2
-            Self.line(1024, [1, 2]),  // 1 was evicted: run 0; then 1 evicts 2, 2 evicts 3 → 2 1 4
-            Self.line(1536, [2, 1, 4]),  // all three held: 1536 read
+            Self.line(1536, [1, 2, 3]),  // miss; cache (most recent first) 1 2 3
+            Self.line(512, [4]),  // miss; evicts 3 → 4 1 2
+            Self.line(1024, [1, 2]),  // 1 and 2 held: 1024 read → 1 2 4
+            Self.line(1536, [2, 1, 4]),  // all three held: 1536 read → 2 1 4
             Self.line(100, [3]),  // 3 was evicted: miss
         ]
         let text = lines.joined(separator: "\n")
         let lru = IngestTestSupport.read(text, options: Self.options(blocks: 3)).events
-        #expect(lru.map(\.tokens.cacheRead) == [0, 0, 0, 1536, 0])
+        #expect(lru.map(\.tokens.cacheRead) == [0, 0, 1024, 1536, 0])
         let unlimited = IngestTestSupport.read(text, options: Self.options()).events
         #expect(unlimited.map(\.tokens.cacheRead) == [0, 0, 1024, 1536, 100])
     }
