@@ -4,5 +4,6 @@ import ArgumentParser
 struct Tokenomics: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenomics",
-        abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.")
+        abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.",
+        subcommands: [CatalogCommand.self])
 }
