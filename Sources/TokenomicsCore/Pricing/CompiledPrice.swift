@@ -1,7 +1,7 @@
 /// A ``ModelPrice`` flattened for the pricing hot path: every (long-context level, service tier)
 /// rate set resolved once, as whole attodollars per token, so pricing an event is a few integer
 /// multiplications with no allocation.
-struct CompiledPrice: Sendable {
+final class CompiledPrice: Sendable {
     /// Rate slots per set, in ``RateKind/allCases`` order.
     static let slots = 11
     /// Service tiers per level.

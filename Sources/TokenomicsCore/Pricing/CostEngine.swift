@@ -47,34 +47,34 @@ public struct CostEngine: Sendable {
             chosen = Int(position)
             break
         }
+        var result = PricedEvent(
+            event: event, cost: nil, catalogVersion: catalog.version, serviceTier: event.serviceTier)
         guard chosen >= 0 else {
             let reason =
                 candidates.isEmpty
                 ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
                 : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
-            return PricedEvent(
-                event: event, cost: nil, issue: IngestIssue(.unknownModel, field: "model", reason),
-                catalogVersion: catalog.version, serviceTier: event.serviceTier)
+            result.issue = IngestIssue(.unknownModel, field: "model", reason)
+            return result
         }
-        var priced = event
-        priced.pricedModel = catalog.models[chosen].id
+        let pricedModel = catalog.models[chosen].id
+        result.event.pricedModel = pricedModel
         let compiled = catalog.compiled[chosen]
         let level = compiled.level(forPrompt: event.tokens.prompt)
         var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + event.serviceTier.slot)
         let breakdown = bill.charge(event.tokens, event.modality)
         let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
+        result.longContextThreshold = threshold
         if let missing = bill.missing {
-            var reason = "model '\(priced.pricedModel ?? event.model)' has no \(missing) rate"
-            reason += " on the \(event.serviceTier.rawValue) tier"
+            var reason = "model '\(pricedModel)' has no \(missing) rate on the \(event.serviceTier.rawValue) tier"
             if let threshold { reason += " above \(threshold) prompt tokens" }
             reason += " in catalog \(catalog.version)"
-            return PricedEvent(
-                event: priced, cost: nil, issue: IngestIssue(.missingRate, field: missing, reason),
-                catalogVersion: catalog.version, serviceTier: event.serviceTier, longContextThreshold: threshold)
+            result.issue = IngestIssue(.missingRate, field: missing, reason)
+            return result
         }
-        return PricedEvent(
-            event: priced, cost: breakdown.total, breakdown: breakdown, catalogVersion: catalog.version,
-            serviceTier: event.serviceTier, longContextThreshold: threshold)
+        result.cost = breakdown.total
+        result.breakdown = breakdown
+        return result
     }
 }
 
