@@ -1,4 +1,5 @@
 import Foundation
+import TokenomicsCore
 
 /// Data files shipped inside Tokenomics: the built-in price catalog and the demo workload.
 public enum BuiltinData {
@@ -10,5 +11,15 @@ public enum BuiltinData {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/\(name)"])
         }
         return try Data(contentsOf: url)
+    }
+}
+
+extension BuiltinData {
+    /// The built-in price catalog (`Resources/catalog.json`, converted from the LiteLLM price map).
+    ///
+    /// - Returns: the catalog.
+    /// - Throws: when the file is missing or invalid.
+    public static func catalog() throws -> PriceCatalog {
+        try PriceCatalog.load(resource(named: "catalog.json"))
     }
 }

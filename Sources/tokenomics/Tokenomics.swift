@@ -5,5 +5,5 @@ struct Tokenomics: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenomics",
         abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.",
-        subcommands: [SimulateCommand.self])
+        subcommands: [CostCommand.self, CatalogCommand.self, SimulateCommand.self])
 }

@@ -1,0 +1,102 @@
+import Foundation
+import Synchronization
+
+/// Prices usage events against a ``PriceCatalog`` (FRAMEWORK.md §2):
+/// `cost = Σ_class T_class · p_class(model, tier, context, date) + per-unit fees`.
+///
+/// Rules:
+/// - the record is the one in force at `event.timestamp ?? now`;
+/// - above a long-context threshold (`tokens.prompt` greater than it) *all* tokens use that tier's
+///   rates, cache rates included; the event's service tier picks batch, flex or priority rates;
+/// - hidden reasoning is billed at the reasoning rate, else the output rate; retrieval at the
+///   retrieval rate, else the input rate; 5-minute and 1-hour cache writes at their own rates;
+/// - a class with tokens and no rate (cache reads on a model without a cache-read price, 1-hour
+///   writes without a 1-hour rate, a tier the catalog does not list) leaves the event unpriced
+///   with a ``IngestIssue/Kind/missingRate`` issue: no rate is guessed, no event costs a false $0;
+/// - generated images cost the per-image fee unless the event reports output image tokens
+///   (then the tokens are the bill); web searches cost the per-query fee; requests cost the
+///   per-request fee, if the model has one.
+///
+/// The engine remembers its last model lookup, so a stream of events for one model prices each
+/// without allocating. It is safe to share between tasks.
+public struct CostEngine: Sendable {
+    /// The catalog prices come from.
+    public let catalog: PriceCatalog
+    private let lastLookup = LastLookup()
+
+    /// Creates an engine.
+    ///
+    /// - Parameter catalog: the prices.
+    public init(catalog: PriceCatalog) { self.catalog = catalog }
+
+    /// Prices one event.
+    ///
+    /// - Parameters:
+    ///   - event: the usage.
+    ///   - now: the date to price at when the event has no timestamp.
+    /// - Returns: the event with its exact cost and breakdown, or unpriced with the reason.
+    /// - Complexity: O(1) for a repeated model; a new model name costs one catalog lookup.
+    public func price(_ event: UsageEvent, now: Date) -> PricedEvent {
+        let date = event.timestamp ?? now
+        let candidates = lastLookup.candidates(model: event.model, provider: event.provider) {
+            catalog.candidates(for: event.model, provider: event.provider)
+        }
+        let seconds = date.timeIntervalSince1970
+        var chosen = -1
+        for position in candidates where catalog.compiled[Int(position)].isEffective(atSeconds: seconds) {
+            chosen = Int(position)
+            break
+        }
+        var result = PricedEvent(
+            event: event, cost: nil, catalogVersion: catalog.version, serviceTier: event.serviceTier)
+        guard chosen >= 0 else {
+            let reason =
+                candidates.isEmpty
+                ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
+                : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
+            result.issue = IngestIssue(.unknownModel, field: "model", reason)
+            return result
+        }
+        let pricedModel = catalog.models[chosen].id
+        result.event.pricedModel = pricedModel
+        let compiled = catalog.compiled[chosen]
+        let level = compiled.level(forPrompt: event.tokens.prompt)
+        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + event.serviceTier.slot)
+        let breakdown = bill.charge(event.tokens, event.modality)
+        let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
+        result.longContextThreshold = threshold
+        if let missing = bill.missing {
+            var reason = "model '\(pricedModel)' has no \(missing) rate on the \(event.serviceTier.rawValue) tier"
+            if let threshold { reason += " above \(threshold) prompt tokens" }
+            reason += " in catalog \(catalog.version)"
+            result.issue = IngestIssue(.missingRate, field: missing, reason)
+            return result
+        }
+        result.cost = breakdown.total
+        result.breakdown = breakdown
+        return result
+    }
+}
+
+/// The engine's one-entry cache: the last (model, provider) looked up and the records it resolved to.
+private final class LastLookup: Sendable {
+    private struct Entry {
+        var model: String
+        var provider: String
+        var candidates: [Int32]
+    }
+
+    private let entry = Mutex<Entry?>(nil)
+
+    func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
+        if let hit = entry.withLock({ last -> [Int32]? in
+            guard let last, last.model == model, last.provider == provider else { return nil }
+            return last.candidates
+        }) {
+            return hit
+        }
+        let resolved = resolve()
+        entry.withLock { $0 = Entry(model: model, provider: provider, candidates: resolved) }
+        return resolved
+    }
+}
