@@ -31,12 +31,14 @@ struct CostCommand: ParsableCommand {
         for path in files.isEmpty ? ["-"] : files where !stopped {
             let source = try LineSource(path: path)
             var stream = CostStream(source: path, options: try input.importOptions(), engine: engine)
+            var currentLine = 0
             let emit = { (priced: borrowing PricedEvent) in
                 writer.write(priced, into: &sink)
-                tally.count(priced, reporter: path)
+                tally.count(priced, source: path, line: currentLine)
             }
             try source.forEachLine { line, number, _ in
                 tally.lines += 1
+                currentLine = number
                 let before = tally.problems
                 if let issue = stream.process(line: line, number: number, { emit($0) }) {
                     tally.reject(issue)

@@ -18,7 +18,7 @@ struct CostTally {
     /// How many times one kind of problem is printed before the rest are only counted.
     static let repeatLimit = 5
 
-    mutating func count(_ event: borrowing PricedEvent, reporter: String) {
+    mutating func count(_ event: borrowing PricedEvent, source: String, line: Int) {
         events += 1
         if let cost = event.cost {
             priced += 1
@@ -26,7 +26,7 @@ struct CostTally {
         } else {
             unpriced += 1
             if let issue = event.issue {
-                report(issue.located(source: reporter, line: nil), key: "unpriced:\(issue.message)")
+                report(issue.located(source: source, line: line), key: "unpriced:\(issue.message)")
             }
         }
     }

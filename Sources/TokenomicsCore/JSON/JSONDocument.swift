@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reusable, allocation-free JSON parser that records a *tape* of the values in a text.
 ///
 /// Parsing validates the whole text and writes one ``JSONTapeEntry`` per value (and per object
@@ -33,6 +35,12 @@ public final class JSONDocument {
     /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
     @discardableResult
     public func parse(bytes text: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
+    }
+
+    /// Parses the bytes of a `Data` value (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    @discardableResult
+    public func parse(bytes text: Data) throws(JSONSyntaxError) -> JSONValue {
         try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
     }
 

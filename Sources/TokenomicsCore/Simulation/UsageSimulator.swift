@@ -80,8 +80,9 @@ public struct UsageSimulator {
 
     private mutating func writeOpenAI(to writer: inout JSONWriter, time: Double, caller: SimulatedCaller) {
         let profile = random.pick(SimulatedModel.openAI)
-        let (prompt, cached, output, reasoning) = drawTokens(profile)
+        let (prompt, drawnCached, output, reasoning) = drawTokens(profile)
         let tier = random.pick(profile.tiers)
+        let cached = tier == "batch" ? 0 : drawnCached  // batch requests are not served from the prompt cache  // batch requests are not served from the prompt cache
         writer.beginObject()
         writer.key("id")
         writer.string(identifier("chatcmpl-", length: 29))
@@ -129,7 +130,8 @@ public struct UsageSimulator {
         var fresh = prompt - cached
         if cached == 0 && prompt >= 2_048 && random.chance(0.35) {
             let written = fresh * 3 / 4
-            if random.chance(0.2) { write1h = written } else { write5m = written }
+            // The 1-hour TTL is bought on interactive traffic; batch jobs use the default 5 minutes.
+            if tier != "batch" && random.chance(0.2) { write1h = written } else { write5m = written }
             fresh -= written
         }
         writer.beginObject()

@@ -5,10 +5,14 @@ import Testing
 
 @Suite("ImporterRegistry")
 struct ImporterRegistryTests {
-    @Test("lists the wrapper and trace importers before the native one")
+    @Test("lists wrappers and traces first, provider responses next, native events last")
     func order() {
         let formats = ImporterRegistry.jsonImporters(options: ImportOptions()).map(\.format)
-        #expect(formats == [.otlpGenAI, .liteLLMSpendLog, .mooncakeTrace, .nativeEvent])
+        #expect(
+            formats == [
+                .otlpGenAI, .openAIBatch, .liteLLMSpendLog, .mooncakeTrace, .openAIChat, .openAIResponses,
+                .anthropicMessages, .geminiGenerateContent, .bedrockConverse, .nativeEvent,
+            ])
     }
 
     @Test("detects the format of every line of a mixed JSON Lines stream")
