@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tokenomics", targets: ["tokenomics"]),
         .library(name: "TokenomicsCore", targets: ["TokenomicsCore"]),
+        .library(name: "TokenomicsData", targets: ["TokenomicsData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -14,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "TokenomicsCore", package: "Tokenomics"),
+                .product(name: "TokenomicsData", package: "Tokenomics"),
             ],
             path: "Benchmarks/CostPipeline",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

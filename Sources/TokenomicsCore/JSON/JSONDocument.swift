@@ -10,8 +10,10 @@ import Foundation
 /// A document is not thread-safe: use one per stream.
 public final class JSONDocument {
     /// The bytes of the last parsed text.
-    public private(set) var bytes: [UInt8] = []
-    var tape: [JSONTapeEntry] = []
+    // Access is confined to one thread (the document is not Sendable), so the dynamic
+    // exclusivity checks on these hot buffers are pure overhead.
+    @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var tape: [JSONTapeEntry] = []
 
     /// The deepest nesting accepted.
     public static let maximumDepth = 256
@@ -57,19 +59,20 @@ public final class JSONDocument {
     }
 
     private func parseStoredBytes() throws(JSONSyntaxError) -> JSONValue {
-        tape.removeAll(keepingCapacity: true)
-        var scanner = JSONScanner(tape: tape)
+        var reused = tape
         tape = []
-        let result: Result<Void, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+        reused.removeAll(keepingCapacity: true)
+        let (scanned, failure) = bytes.withUnsafeBufferPointer { buffer -> ([JSONTapeEntry], JSONSyntaxError?) in
+            var scanner = JSONScanner(tape: reused)
             do throws(JSONSyntaxError) {
                 try scanner.scanDocument(buffer)
-                return .success(())
+                return (scanner.tape, nil)
             } catch {
-                return .failure(error)
+                return (scanner.tape, error)
             }
         }
-        swap(&tape, &scanner.tape)
-        try result.get()
+        tape = scanned
+        if let failure { throw failure }
         return JSONValue(document: self, index: 0)
     }
 

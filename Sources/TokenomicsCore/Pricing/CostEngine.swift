@@ -17,7 +17,7 @@ import Synchronization
 ///   (then the tokens are the bill); web searches cost the per-query fee; requests cost the
 ///   per-request fee, if the model has one.
 ///
-/// The engine remembers its last model lookup, so a stream of events for one model prices each
+/// The engine remembers the models it has resolved, so a stream of events prices each
 /// without allocating. It is safe to share between tasks.
 public struct CostEngine: Sendable {
     /// The catalog prices come from.
@@ -78,25 +78,25 @@ public struct CostEngine: Sendable {
     }
 }
 
-/// The engine's one-entry cache: the last (model, provider) looked up and the records it resolved to.
+/// The engine's cache of resolved model names: (model, provider) → catalog records. Streams
+/// name a handful of models over and over; each name is resolved once (bounded to 4,096 names).
 private final class LastLookup: Sendable {
-    private struct Entry {
+    private struct Key: Hashable {
         var model: String
         var provider: String
-        var candidates: [Int32]
     }
 
-    private let entry = Mutex<Entry?>(nil)
+    private let entries = Mutex<[Key: [Int32]]>([:])
+    private static let capacity = 4_096
 
     func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
-        if let hit = entry.withLock({ last -> [Int32]? in
-            guard let last, last.model == model, last.provider == provider else { return nil }
-            return last.candidates
-        }) {
-            return hit
-        }
+        let key = Key(model: model, provider: provider)
+        if let hit = entries.withLock({ $0[key] }) { return hit }
         let resolved = resolve()
-        entry.withLock { $0 = Entry(model: model, provider: provider, candidates: resolved) }
+        entries.withLock { cache in
+            if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
+            cache[key] = resolved
+        }
         return resolved
     }
 }

@@ -82,7 +82,8 @@ public struct UsageSimulator {
         let profile = random.pick(SimulatedModel.openAI)
         let (prompt, drawnCached, output, reasoning) = drawTokens(profile)
         let tier = random.pick(profile.tiers)
-        let cached = tier == "batch" ? 0 : drawnCached  // batch requests are not served from the prompt cache  // batch requests are not served from the prompt cache
+        // Batch requests are not served from the prompt cache.
+        let cached = tier == "batch" ? 0 : drawnCached  // batch requests are not served from the prompt cache
         writer.beginObject()
         writer.key("id")
         writer.string(identifier("chatcmpl-", length: 29))

@@ -47,25 +47,32 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
 
     /// Appends the decimal form of the amount to a byte buffer (used by the JSON and CSV writers).
     public func appendDecimal(to out: inout [UInt8], minimumFractionDigits: Int = 0) {
-        var magnitude = attodollars.magnitude
+        let magnitude = attodollars.magnitude
         if attodollars < 0 { out.append(UInt8(ascii: "-")) }
         let scale = UInt128(Money.scale)
-        let whole = magnitude / scale
-        magnitude %= scale
-        appendUnsigned(whole, to: &out)
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: Money.fractionDigits)
-        var fraction = magnitude
-        var index = Money.fractionDigits - 1
+        let (whole128, fraction128) = magnitude.quotientAndRemainder(dividingBy: scale)
+        if let whole = UInt64(exactly: whole128) {
+            appendUnsigned(whole, to: &out)
+        } else {
+            appendUnsigned(whole128, to: &out)
+        }
+        // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
+        var fraction = UInt64(fraction128)
+        var used = Money.fractionDigits
+        while used > minimumFractionDigits, fraction % 10 == 0, fraction != 0 {
+            fraction /= 10
+            used -= 1
+        }
+        if fraction == 0 { used = minimumFractionDigits }
+        guard used > 0 else { return }
+        out.append(UInt8(ascii: "."))
+        let start = out.count
+        for _ in 0..<used { out.append(UInt8(ascii: "0")) }
+        var index = start + used - 1
         while fraction > 0 {
-            digits[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            out[index] = UInt8(ascii: "0") &+ UInt8(fraction % 10)
             fraction /= 10
             index -= 1
-        }
-        var used = Money.fractionDigits
-        while used > minimumFractionDigits, digits[used - 1] == UInt8(ascii: "0") { used -= 1 }
-        if used > 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: digits[0..<used])
         }
     }
 
@@ -112,6 +119,20 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
         }
         self = money
     }
+}
+
+private func appendUnsigned(_ value: UInt64, to out: inout [UInt8]) {
+    if value < 10 {
+        out.append(UInt8(ascii: "0") &+ UInt8(value))
+        return
+    }
+    let start = out.count
+    var rest = value
+    while rest > 0 {
+        out.append(UInt8(ascii: "0") &+ UInt8(rest % 10))
+        rest /= 10
+    }
+    out[start...].reverse()
 }
 
 private func appendUnsigned(_ value: UInt128, to out: inout [UInt8]) {

@@ -14,7 +14,17 @@ public enum ServiceTier: String, Sendable, Hashable, Codable, CaseIterable, Cust
     /// Maps the names providers use in responses (`"default"`, `"auto"`, `"scale"`, `"batch"`,
     /// Anthropic's `"standard_only"`, …) to a tier. Unknown names give `nil`.
     public init?(providerName: String) {
-        switch providerName.lowercased() {
+        switch providerName {
+        case "default", "standard", "auto": self = .standard
+        case "batch": self = .batch
+        case "flex": self = .flex
+        case "priority": self = .priority
+        default: self.init(lowercasedName: providerName.lowercased())
+        }
+    }
+
+    private init?(lowercasedName: String) {
+        switch lowercasedName {
         case "standard", "default", "auto", "on_demand", "on-demand", "standard_only": self = .standard
         case "batch", "batches": self = .batch
         case "flex": self = .flex
