@@ -132,11 +132,7 @@ public struct UsageReader {
                 let before = events.count
                 do throws(IngestIssue) {
                     try importers[index].read(record, context: context, into: &events)
-                    if !options.tags.isEmpty {
-                        for i in before..<events.count {
-                            for (key, value) in options.tags { events[i].attribution[key] = value }
-                        }
-                    }
+                    applyTags(to: &events, from: before)
                     return nil
                 } catch {
                     events.removeSubrange(before...)
@@ -180,15 +176,19 @@ public struct UsageReader {
         let before = events.count
         do throws(IngestIssue) {
             try csvImporter?.read(fields, context: context, into: &events)
-            if !options.tags.isEmpty {
-                for i in before..<events.count {
-                    for (key, value) in options.tags { events[i].attribution[key] = value }
-                }
-            }
+            applyTags(to: &events, from: before)
             return nil
         } catch {
             events.removeSubrange(before...)
             return error.located(source: source, line: number)
+        }
+    }
+
+    /// Adds the `--tag` pairs to the events appended since `start`.
+    private func applyTags(to events: inout [UsageEvent], from start: Int) {
+        guard !options.tags.isEmpty else { return }
+        for i in start..<events.count {
+            for (key, value) in options.tags { events[i].attribution[key] = value }
         }
     }
 }

@@ -50,20 +50,10 @@ enum ImporterFixtures {
         }
     }
 
-    /// Runs every line of a text through a ``UsageReader``.
+    /// Runs every line of a text through a ``UsageReader`` (see ``IngestTestSupport/read(_:options:source:)``).
     static func readAll(
         _ text: String, source: String = "test", options: ImportOptions = ImportOptions()
     ) -> (events: [UsageEvent], issues: [IngestIssue]) {
-        var reader = UsageReader(source: source, options: options)
-        var events: [UsageEvent] = []
-        var issues: [IngestIssue] = []
-        let bytes = Array(text.utf8)
-        var number = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            if let issue = reader.read(line: line, number: number, into: &events) { issues.append(issue) }
-        }
-        issues += reader.finish(into: &events)
-        return (events, issues)
+        IngestTestSupport.read(text, options: options, source: source)
     }
 }
