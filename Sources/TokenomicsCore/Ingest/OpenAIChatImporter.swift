@@ -105,7 +105,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     static func readAttribution(of record: JSONValue, into attribution: inout Attribution) {
         if let user = record["user"]?.string, !user.isEmpty { attribution.user = user }
         guard let metadata = record["metadata"], metadata.kind == .object else { return }
-        for (key, value) in metadata.members {
+        metadata.forEachMember { key, value in
             if let text = value.scalarText { attribution[key] = text }
         }
     }

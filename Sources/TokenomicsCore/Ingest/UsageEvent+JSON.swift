@@ -3,66 +3,66 @@
 extension UsageEvent {
     /// Writes the event's members (without the surrounding braces) to `writer`.
     public func writeMembers(to writer: inout JSONWriter) {
-        writer.key("id")
+        writer.field("id")
         writer.string(id)
         if let timestamp {
-            writer.key("timestamp")
+            writer.field("timestamp")
             writer.date(timestamp)
         }
-        writer.key("provider")
+        writer.field("provider")
         writer.string(provider)
-        writer.key("model")
+        writer.field("model")
         writer.string(model)
         if let pricedModel {
-            writer.key("priced_model")
+            writer.field("priced_model")
             writer.string(pricedModel)
         }
-        writer.key("operation")
+        writer.field("operation")
         writer.string(operation)
-        writer.key("service_tier")
+        writer.field("service_tier")
         writer.string(serviceTier.rawValue)
-        writer.key("tokens")
+        writer.field("tokens")
         tokens.write(to: &writer)
         if !tokens.estimated.isEmpty {
-            writer.key("estimated")
+            writer.field("estimated")
             writer.beginArray()
             for tokenClass in tokens.estimated.classes { writer.string(tokenClass.rawValue) }
             writer.endArray()
         }
         if modality.hasMedia || modality.requests != 1 {
-            writer.key("modality")
+            writer.field("modality")
             modality.write(to: &writer)
         }
         if timing.duration != nil || timing.timeToFirstToken != nil {
-            writer.key("timing")
+            writer.field("timing")
             writer.beginObject()
             if let duration = timing.duration {
-                writer.key("duration_s")
+                writer.field("duration_s")
                 writer.double(duration)
             }
             if let ttft = timing.timeToFirstToken {
-                writer.key("ttft_s")
+                writer.field("ttft_s")
                 writer.double(ttft)
             }
             writer.endObject()
         }
         if !attribution.isEmpty {
-            writer.key("attribution")
+            writer.field("attribution")
             attribution.write(to: &writer)
         }
         if let outcome {
-            writer.key("outcome")
+            writer.field("outcome")
             writer.beginObject()
             if let success = outcome.success {
-                writer.key("success")
+                writer.field("success")
                 writer.bool(success)
             }
             if let quality = outcome.quality {
-                writer.key("quality")
+                writer.field("quality")
                 writer.double(quality)
             }
             if let value = outcome.valueUSD {
-                writer.key("value_usd")
+                writer.field("value_usd")
                 writer.money(value)
             }
             writer.endObject()
@@ -75,20 +75,20 @@ extension TokenCounts {
     /// plus `cache_write_1h` when some cache writes had the 1-hour TTL.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("input")
+        writer.field("input")
         writer.int(input)
-        writer.key("cache_read")
+        writer.field("cache_read")
         writer.int(cacheRead)
-        writer.key("cache_write")
+        writer.field("cache_write")
         writer.int(cacheWrite)
-        writer.key("retrieval")
+        writer.field("retrieval")
         writer.int(retrieval)
-        writer.key("output")
+        writer.field("output")
         writer.int(output)
-        writer.key("reasoning")
+        writer.field("reasoning")
         writer.int(reasoning)
         if cacheWrite1h != 0 {
-            writer.key("cache_write_1h")
+            writer.field("cache_write_1h")
             writer.int(cacheWrite1h)
         }
         writer.endObject()
@@ -108,7 +108,7 @@ extension ModalityCounts {
             writer.key(name)
             writer.int(value)
         }
-        writer.key("requests")
+        writer.field("requests")
         writer.int(requests)
         writer.endObject()
     }
@@ -125,7 +125,7 @@ extension Attribution {
             }
         }
         if !tags.isEmpty {
-            writer.key("tags")
+            writer.field("tags")
             writer.beginObject()
             for key in tags.keys.sorted() {
                 writer.key(key)

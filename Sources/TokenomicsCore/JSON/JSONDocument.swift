@@ -59,18 +59,10 @@ public final class JSONDocument {
     }
 
     private func parseStoredBytes() throws(JSONSyntaxError) -> JSONValue {
-        var reused = tape
+        var scanned = tape
         tape = []
-        reused.removeAll(keepingCapacity: true)
-        let (scanned, failure) = bytes.withUnsafeBufferPointer { buffer -> ([JSONTapeEntry], JSONSyntaxError?) in
-            var scanner = JSONScanner(tape: reused)
-            do throws(JSONSyntaxError) {
-                try scanner.scanDocument(buffer)
-                return (scanner.tape, nil)
-            } catch {
-                return (scanner.tape, error)
-            }
-        }
+        scanned.removeAll(keepingCapacity: true)
+        let failure = bytes.withUnsafeBufferPointer { buffer in JSONScanner.scan(buffer, into: &scanned) }
         tape = scanned
         if let failure { throw failure }
         return JSONValue(document: self, index: 0)

@@ -5,6 +5,21 @@ struct JSONScanner {
 
     init(tape: [JSONTapeEntry]) { self.tape = tape }
 
+    /// Scans a whole document into `tape`.
+    ///
+    /// - Returns: the first syntax error, or `nil` when the text is valid JSON.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into tape: inout [JSONTapeEntry]) -> JSONSyntaxError? {
+        var scanner = JSONScanner(tape: [])
+        swap(&scanner.tape, &tape)
+        defer { swap(&scanner.tape, &tape) }
+        do throws(JSONSyntaxError) {
+            try scanner.scanDocument(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     mutating func scanDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
         guard bytes.count < Int(Int32.max) else { throw JSONSyntaxError(offset: 0, message: "text too large") }
         position = 0

@@ -55,6 +55,19 @@ public struct JSONValue {
         return result
     }
 
+    /// Calls `body` with each member of an object, in text order, without building an array.
+    ///
+    /// - Parameter body: receives the decoded key and the value.
+    public func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
+        guard entry.kind == .object else { return }
+        var cursor = index + 1
+        let end = Int(entry.next)
+        while cursor < end {
+            try body(document.decodeString(at: cursor), JSONValue(document: document, index: cursor + 1))
+            cursor = Int(document.tape[cursor + 1].next)
+        }
+    }
+
     /// The elements of an array, in order; empty for other kinds.
     public var elements: [JSONValue] {
         guard entry.kind == .array else { return [] }

@@ -55,6 +55,17 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes an object key known at compile time (no escaping needed: the caller guarantees a
+    /// plain ASCII name), then the colon. Faster than ``key(_:)`` on hot paths.
+    public mutating func field(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) {
         separate()
@@ -92,7 +103,18 @@ public struct JSONWriter {
     /// Writes a boolean value.
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        if value {
+            bytes.append(UInt8(ascii: "t"))
+            bytes.append(UInt8(ascii: "r"))
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(UInt8(ascii: "e"))
+        } else {
+            bytes.append(UInt8(ascii: "f"))
+            bytes.append(UInt8(ascii: "a"))
+            bytes.append(UInt8(ascii: "l"))
+            bytes.append(UInt8(ascii: "s"))
+            bytes.append(UInt8(ascii: "e"))
+        }
         needsComma = true
     }
 

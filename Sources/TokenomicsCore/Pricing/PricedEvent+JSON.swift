@@ -14,77 +14,77 @@ extension PricedEvent {
     ///   of an unpriced event).
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
+        writer.field("id")
         writer.string(event.id)
         if let timestamp = event.timestamp {
-            writer.key("timestamp")
+            writer.field("timestamp")
             writer.date(timestamp)
         }
-        writer.key("provider")
+        writer.field("provider")
         writer.string(event.provider)
-        writer.key("model")
+        writer.field("model")
         writer.string(event.model)
-        writer.key("priced_model")
+        writer.field("priced_model")
         writer.string(event.pricedModel)
-        writer.key("service_tier")
+        writer.field("service_tier")
         writer.string(serviceTier.rawValue)
         if let longContextThreshold {
-            writer.key("long_context_above")
+            writer.field("long_context_above")
             writer.int(longContextThreshold)
         }
-        writer.key("tokens")
+        writer.field("tokens")
         event.tokens.write(to: &writer)
         if !event.tokens.estimated.isEmpty {
-            writer.key("estimated")
+            writer.field("estimated")
             writer.beginArray()
             for tokenClass in TokenClass.allCases where event.tokens.estimated.contains(tokenClass) {
                 writer.string(tokenClass.rawValue)
             }
             writer.endArray()
         }
-        writer.key("cost_usd")
+        writer.field("cost_usd")
         if let cost { writer.money(cost) } else { writer.null() }
-        writer.key("breakdown")
+        writer.field("breakdown")
         writeBreakdown(to: &writer)
-        writer.key("priced")
+        writer.field("priced")
         writer.bool(cost != nil)
         if let issue {
-            writer.key("reason")
+            writer.field("reason")
             writer.string(issue.message)
         }
-        writer.key("catalog")
+        writer.field("catalog")
         writer.string(catalogVersion)
         writer.endObject()
     }
 
     private func writeBreakdown(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("input")
+        writer.field("input")
         writer.money(breakdown.input)
-        writer.key("cache_read")
+        writer.field("cache_read")
         writer.money(breakdown.cacheRead)
-        writer.key("cache_write")
+        writer.field("cache_write")
         writer.money(breakdown.cacheWrite)
-        writer.key("retrieval")
+        writer.field("retrieval")
         writer.money(breakdown.retrieval)
-        writer.key("output")
+        writer.field("output")
         writer.money(breakdown.output)
-        writer.key("reasoning")
+        writer.field("reasoning")
         writer.money(breakdown.reasoning)
         if breakdown.audio != .zero {
-            writer.key("audio")
+            writer.field("audio")
             writer.money(breakdown.audio)
         }
         if breakdown.image != .zero {
-            writer.key("image")
+            writer.field("image")
             writer.money(breakdown.image)
         }
         if breakdown.requests != .zero {
-            writer.key("requests")
+            writer.field("requests")
             writer.money(breakdown.requests)
         }
         if breakdown.webSearch != .zero {
-            writer.key("web_search")
+            writer.field("web_search")
             writer.money(breakdown.webSearch)
         }
         writer.endObject()

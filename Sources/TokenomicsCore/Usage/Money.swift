@@ -49,15 +49,21 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
     public func appendDecimal(to out: inout [UInt8], minimumFractionDigits: Int = 0) {
         let magnitude = attodollars.magnitude
         if attodollars < 0 { out.append(UInt8(ascii: "-")) }
-        let scale = UInt128(Money.scale)
-        let (whole128, fraction128) = magnitude.quotientAndRemainder(dividingBy: scale)
-        if let whole = UInt64(exactly: whole128) {
-            appendUnsigned(whole, to: &out)
+        var fraction: UInt64
+        if let small = UInt64(exactly: magnitude) {
+            // Below $18.4: one 64-bit division instead of a 128-bit one.
+            appendUnsigned(small / 1_000_000_000_000_000_000, to: &out)
+            fraction = small % 1_000_000_000_000_000_000
         } else {
-            appendUnsigned(whole128, to: &out)
+            let (whole, rest) = magnitude.quotientAndRemainder(dividingBy: UInt128(Money.scale))
+            if let whole64 = UInt64(exactly: whole) {
+                appendUnsigned(whole64, to: &out)
+            } else {
+                appendUnsigned(whole, to: &out)
+            }
+            // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
+            fraction = UInt64(rest)
         }
-        // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
-        var fraction = UInt64(fraction128)
         var used = Money.fractionDigits
         while used > minimumFractionDigits, fraction % 10 == 0, fraction != 0 {
             fraction /= 10

@@ -130,13 +130,14 @@ public enum Timestamp {
         }
         let (year, month, day) = civil(fromDays: days)
         func put(_ value: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width)
-            var v = value
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = 0x30 + UInt8(v % 10)
-                v /= 10
+            var divisor = 1
+            for _ in 1..<width { divisor &*= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
             }
-            out.append(contentsOf: digits)
         }
         put(year, 4)
         out.append(UInt8(ascii: "-"))
