@@ -36,7 +36,7 @@ public struct CostEngine: Sendable {
     ///   - now: the date to price at when the event has no timestamp.
     /// - Returns: the event with its exact cost and breakdown, or unpriced with the reason.
     /// - Complexity: O(1) for a repeated model; a new model name costs one catalog lookup.
-    public func price(_ event: UsageEvent, now: Date) -> PricedEvent {
+    public func price(_ event: consuming UsageEvent, now: Date) -> PricedEvent {
         let date = event.timestamp ?? now
         let candidates = lastLookup.candidates(model: event.model, provider: event.provider) {
             catalog.candidates(for: event.model, provider: event.provider)
@@ -47,26 +47,28 @@ public struct CostEngine: Sendable {
             chosen = Int(position)
             break
         }
-        var result = PricedEvent(
-            event: event, cost: nil, catalogVersion: catalog.version, serviceTier: event.serviceTier)
+        let tier = event.serviceTier
+        // The event moves into the result: no copy of its strings and tags.
+        var result = PricedEvent(event: event, cost: nil, catalogVersion: catalog.version, serviceTier: tier)
         guard chosen >= 0 else {
             let reason =
                 candidates.isEmpty
-                ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
-                : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
+                ? "model '\(result.event.model)' is not in the price catalog \(catalog.version)"
+                : "model '\(result.event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
             result.issue = IngestIssue(.unknownModel, field: "model", reason)
             return result
         }
         let pricedModel = catalog.models[chosen].id
         result.event.pricedModel = pricedModel
         let compiled = catalog.compiled[chosen]
-        let level = compiled.level(forPrompt: event.tokens.prompt)
-        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + event.serviceTier.slot)
-        let breakdown = bill.charge(event.tokens, event.modality)
+        let level = compiled.level(forPrompt: result.event.tokens.prompt)
+        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + result.event.serviceTier.slot)
+        let breakdown = bill.charge(result.event.tokens, result.event.modality)
         let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
         result.longContextThreshold = threshold
         if let missing = bill.missing {
-            var reason = "model '\(pricedModel)' has no \(missing) rate on the \(event.serviceTier.rawValue) tier"
+            var reason =
+                "model '\(pricedModel)' has no \(missing) rate on the \(result.event.serviceTier.rawValue) tier"
             if let threshold { reason += " above \(threshold) prompt tokens" }
             reason += " in catalog \(catalog.version)"
             result.issue = IngestIssue(.missingRate, field: missing, reason)

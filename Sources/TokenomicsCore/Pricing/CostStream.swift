@@ -37,7 +37,12 @@ public struct CostStream {
     ) rethrows -> IngestIssue? {
         events.removeAll(keepingCapacity: true)
         let issue = reader.read(line: line, number: number, into: &events)
-        for event in events { try body(engine.price(event, now: now)) }
+        if events.count == 1, let event = events.popLast() {
+            // The common case, moved rather than copied.
+            try body(engine.price(event, now: now))
+        } else {
+            for event in events { try body(engine.price(event, now: now)) }
+        }
         return issue
     }
 
