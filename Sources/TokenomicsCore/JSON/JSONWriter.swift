@@ -58,12 +58,32 @@ public struct JSONWriter {
     /// Writes an object key known at compile time (no escaping needed: the caller guarantees a
     /// plain ASCII name), then the colon. Faster than ``key(_:)`` on hot paths.
     public mutating func field(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let length = name.utf8CodeUnitCount
+        let comma = needsComma
+        appendFragment(maxLength: length + 4) { out in
+            var at = 0
+            if comma {
+                out[0] = UInt8(ascii: ",")
+                at = 1
+            }
+            out[at] = UInt8(ascii: "\"")
+            (out + at + 1).update(from: name.utf8Start, count: length)
+            out[at + length + 1] = UInt8(ascii: "\"")
+            out[at + length + 2] = UInt8(ascii: ":")
+            return at + length + 3
+        }
         needsComma = false
+    }
+
+    /// Appends up to `maxLength` bytes produced by `fill` (which returns how many it wrote) in one
+    /// array append: far cheaper than appending byte by byte.
+    @inline(__always)
+    mutating func appendFragment(maxLength: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let count = fill(base)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
     }
 
     /// Writes a string value.
@@ -156,19 +176,23 @@ public struct JSONWriter {
             bytes.append(UInt8(ascii: "0") &+ UInt8(value))
             return
         }
-        var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
+        appendFragment(maxLength: 21) { out in
+            var magnitude = value.magnitude
+            var digits = 0
+            var probe = magnitude
+            while probe > 0 {
+                digits += 1
+                probe /= 10
+            }
+            let sign = value < 0 ? 1 : 0
+            if sign == 1 { out[0] = UInt8(ascii: "-") }
+            var at = sign + digits - 1
             while magnitude > 0 {
-                digits[count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
+                out[at] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
+                at -= 1
             }
-            while count > 0 {
-                count -= 1
-                bytes.append(digits[count])
-            }
+            return sign + digits
         }
     }
 
@@ -183,6 +207,7 @@ public struct JSONWriter {
             }
             if clean {
                 bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
                 return
             }
             for byte in utf8 {
@@ -200,7 +225,7 @@ public struct JSONWriter {
                 default: bytes.append(byte)
                 }
             }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -47,6 +47,15 @@ struct JSONDocumentTests {
         #expect(second["x"] == nil)
     }
 
+    @Test("writer writes integers of every size exactly", arguments: [0, 9, 10, -1, 1_000_000, Int64.max, Int64.min])
+    func integers(value: Int64) throws {
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.int(value)
+        writer.endArray()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[\(value)]")
+    }
+
     @Test("writer round-trips through the parser")
     func writerRoundTrip() throws {
         var writer = JSONWriter()
