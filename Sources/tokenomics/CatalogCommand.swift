@@ -70,16 +70,14 @@ struct CatalogCommand: ParsableCommand {
         var at: String?
 
         func run() throws {
-            let prices =
-                try catalog.map { try PriceCatalog.load(Data(contentsOf: URL(fileURLWithPath: $0))) }
-                ?? BuiltinData.catalog()
+            let prices = try loadPriceCatalog(path: catalog)
             var date = Date()
             if let at {
                 guard let parsed = Timestamp.parse(at) else { throw ValidationError("--at '\(at)' is not a date") }
                 date = parsed
             }
             guard let price = prices.price(for: model, provider: provider, at: date) else {
-                throw ValidationError("no price for '\(model)' at \(Timestamp.rfc3339(date)) in \(prices.version)")
+                throw CLIError("no price for '\(model)' at \(Timestamp.rfc3339(date)) in catalog \(prices.version)")
             }
             print(CatalogListing(price: price, catalog: prices).text)
         }

@@ -31,29 +31,8 @@ struct InputOptions: ParsableArguments {
             prefixCacheBlocks: cacheBlocks)
     }
 
-    /// Loads `--catalog`, or the built-in catalog.
-    ///
-    /// - Throws: ``CLIError`` naming the file and the problem.
-    func loadCatalog() throws -> PriceCatalog {
-        guard let catalog else {
-            do {
-                return try BuiltinData.catalog()
-            } catch {
-                throw CLIError("the built-in price catalog is missing from this build: \(error)", exitCode: 70)
-            }
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: catalog))
-        } catch {
-            throw CLIError("\(catalog): cannot read the price catalog", exitCode: 66)
-        }
-        do {
-            return try PriceCatalog.load(data)
-        } catch {
-            throw CLIError("\(catalog): not a price catalog: \(error)", exitCode: 65)
-        }
-    }
+    /// Loads `--catalog`, or the built-in catalog (see ``loadPriceCatalog(path:)``).
+    func loadCatalog() throws -> PriceCatalog { try loadPriceCatalog(path: catalog) }
 
     private static func pairs(_ list: [String]) -> [String: String] {
         var result: [String: String] = [:]
@@ -62,5 +41,29 @@ struct InputOptions: ParsableArguments {
             result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
         return result
+    }
+}
+
+/// Loads a price catalog file (Tokenomics or LiteLLM format), or the built-in catalog when `path` is `nil`.
+///
+/// - Throws: ``CLIError`` naming the file and the problem, with a sysexits status.
+func loadPriceCatalog(path: String?) throws -> PriceCatalog {
+    guard let path else {
+        do {
+            return try BuiltinData.catalog()
+        } catch {
+            throw CLIError("the built-in price catalog is missing from this build: \(error)", exitCode: 70)
+        }
+    }
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw CLIError("\(path): cannot read the price catalog", exitCode: 66)
+    }
+    do {
+        return try PriceCatalog.load(data)
+    } catch {
+        throw CLIError("\(path): not a price catalog: \(error)", exitCode: 65)
     }
 }

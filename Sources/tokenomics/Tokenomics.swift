@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Tokenomics: ParsableCommand {
@@ -6,4 +7,18 @@ struct Tokenomics: ParsableCommand {
         commandName: "tokenomics",
         abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.",
         subcommands: [CostCommand.self, CatalogCommand.self, SimulateCommand.self])
+
+    /// Runs a command; a ``CLIError`` becomes one line on standard error and its own exit status,
+    /// every other error goes to ArgumentParser (usage errors exit 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            printError("error: \(error.description)")
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

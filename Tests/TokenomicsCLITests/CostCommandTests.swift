@@ -77,7 +77,7 @@ struct CostCommandTests {
         let result = try CLIHarness.run(["cost", "--format", "xml"])
         #expect(result.status == 64)
         let missing = try CLIHarness.run(["cost", "/no/such/file.jsonl"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 66)
         #expect(missing.stderr.contains("/no/such/file.jsonl: cannot open"))
     }
 
@@ -123,6 +123,18 @@ struct CostCommandTests {
         #expect(result.stdout.contains("gpt-4o"))
         #expect(result.stdout.contains("2.5"))
         let unknown = try CLIHarness.run(["catalog", "show", "no-such-model"])
-        #expect(unknown.status != 0)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("error: no price for 'no-such-model'"))
+    }
+
+    @Test("a missing catalog file is one line and status 66, for cost and catalog show alike")
+    func missingCatalog() throws {
+        for arguments in [
+            ["cost", "--catalog", "/no/such.json"], ["catalog", "show", "gpt-4o", "--catalog", "/no/such.json"],
+        ] {
+            let result = try CLIHarness.run(arguments, stdin: "")
+            #expect(result.status == 66)
+            #expect(result.stderr == "error: /no/such.json: cannot read the price catalog\n")
+        }
     }
 }
