@@ -40,9 +40,7 @@ struct CostCommand: ParsableCommand {
                 tally.lines += 1
                 currentLine = number
                 let before = tally.problems
-                if let issue = stream.process(line: line, number: number, { emit($0) }) {
-                    tally.reject(issue)
-                }
+                for issue in stream.process(line: line, number: number, { emit($0) }) { tally.reject(issue) }
                 if strict && tally.problems > before {
                     stopped = true
                     return false

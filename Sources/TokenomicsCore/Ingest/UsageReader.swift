@@ -41,8 +41,9 @@ public struct UsageReader {
     ///   - line: the line's bytes.
     ///   - number: its one-based line number.
     ///   - events: where events are appended.
-    /// - Returns: the problem with the line, if it could not be used.
-    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> IngestIssue? {
+    /// - Returns: the problems with the line (one per unusable record; a JSON array line can hold
+    ///   several), empty when every record was read.
+    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> [IngestIssue] {
         var line = line
         if line.last == 0x0D { line = line.dropLast() }
         switch mode {
@@ -51,11 +52,11 @@ public struct UsageReader {
         case .wholeDocument:
             pending.append(contentsOf: line)
             pending.append(0x0A)
-            return nil
+            return []
         case .csv:
-            return readCSVRow(line, number: number, into: &events)
+            return readCSVRow(line, number: number, into: &events).map { [$0] } ?? []
         case .undecided:
-            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return [] }
             if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
                 if (try? document.parse(bytes: line)) != nil {
@@ -66,10 +67,10 @@ public struct UsageReader {
                 pendingFirstLine = number
                 pending.append(contentsOf: line)
                 pending.append(0x0A)
-                return nil
+                return []
             }
             mode = .csv
-            return readCSVHeader(line, number: number)
+            return readCSVHeader(line, number: number).map { [$0] } ?? []
         }
     }
 
@@ -91,15 +92,15 @@ public struct UsageReader {
 
     private mutating func readJSONRecord(
         _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
-    ) -> IngestIssue? {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+    ) -> [IngestIssue] {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
         let root: JSONValue
         do {
             root = try document.parse(bytes: line)
         } catch {
-            return IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: number)
+            return [IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: number)]
         }
-        return readRecords(root, raw: line, number: number, into: &events).first
+        return readRecords(root, raw: line, number: number, into: &events)
     }
 
     private mutating func readRecords(

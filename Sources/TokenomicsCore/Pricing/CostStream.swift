@@ -31,19 +31,19 @@ public struct CostStream {
     ///   - line: the line's bytes, without the line break.
     ///   - number: its one-based line number.
     ///   - body: called with each priced event, in order.
-    /// - Returns: the problem with the line, if it could not be read.
+    /// - Returns: the problems with the line's records, empty when all were read.
     public mutating func process(
         line: ArraySlice<UInt8>, number: Int, _ body: (borrowing PricedEvent) throws -> Void
-    ) rethrows -> IngestIssue? {
+    ) rethrows -> [IngestIssue] {
         events.removeAll(keepingCapacity: true)
-        let issue = reader.read(line: line, number: number, into: &events)
+        let issues = reader.read(line: line, number: number, into: &events)
         if events.count == 1, let event = events.popLast() {
             // The common case, moved rather than copied.
             try body(engine.price(event, now: now))
         } else {
             for event in events { try body(engine.price(event, now: now)) }
         }
-        return issue
+        return issues
     }
 
     /// Ends the source: prices what a buffered multi-line document held.

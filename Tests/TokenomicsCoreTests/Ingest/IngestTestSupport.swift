@@ -15,7 +15,7 @@ enum IngestTestSupport {
         var number = 0
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            if let issue = reader.read(line: line, number: number, into: &events) { issues.append(issue) }
+            issues += reader.read(line: line, number: number, into: &events)
         }
         issues += reader.finish(into: &events)
         return (events, issues)
