@@ -23,7 +23,12 @@ extension JSONValue {
     ///
     /// - Throws: ``IngestIssue`` (`.invalidValue`) for a name that is not a known tier.
     func serviceTier(_ key: String, path: String) throws(IngestIssue) -> ServiceTier {
-        guard let value = self[key], !value.isNull else { return .standard }
+        try Self.serviceTier(self[key], path: path)
+    }
+
+    /// Reads a service tier from a member's value (see ``serviceTier(_:path:)``).
+    static func serviceTier(_ value: JSONValue?, path: String) throws(IngestIssue) -> ServiceTier {
+        guard let value, !value.isNull else { return .standard }
         if value.isString("default") || value.isString("standard") || value.isString("auto") { return .standard }
         if value.isString("flex") { return .flex }
         if value.isString("priority") || value.isString("scale") { return .priority }
@@ -42,7 +47,12 @@ extension JSONValue {
     ///
     /// - Throws: ``IngestIssue`` (`.invalidValue`) for any other value.
     func date(_ key: String, path: String) throws(IngestIssue) -> Date? {
-        guard let value = self[key], !value.isNull else { return nil }
+        try Self.date(self[key], path: path)
+    }
+
+    /// Reads a time from a member's value (see ``date(_:path:)``).
+    static func date(_ value: JSONValue?, path: String) throws(IngestIssue) -> Date? {
+        guard let value, !value.isNull else { return nil }
         // Whole numbers (the usual epoch seconds) are read without creating a string.
         if let whole = value.int64 { return Timestamp.fromEpoch(Double(whole)) }
         if value.kind == .number, let seconds = value.double { return Timestamp.fromEpoch(seconds) }
@@ -54,7 +64,12 @@ extension JSONValue {
     ///
     /// - Throws: ``IngestIssue`` (`.missingField`) when neither is given, or `.invalidValue` for a non-string.
     func model(_ key: String, path: String, context: RecordContext) throws(IngestIssue) -> String {
-        if let value = self[key], !value.isNull {
+        try Self.model(self[key], path: path, context: context)
+    }
+
+    /// Reads a model name from a member's value (see ``model(_:path:context:)``).
+    static func model(_ value: JSONValue?, path: String, context: RecordContext) throws(IngestIssue) -> String {
+        if let value, !value.isNull {
             guard let name = value.string else {
                 throw IngestIssue(.invalidValue, field: path, "expected a model name, found \(value.kindName)")
             }

@@ -5,14 +5,20 @@ extension LiteLLMSpendLogImporter {
     /// A JSON object column that LiteLLM writes either as an object or as a JSON string
     /// (`metadata`, `request_tags`); `nil` when absent, `null` or empty.
     ///
+    /// - Parameter owner: receives the separate document a string column is parsed into; keep it
+    ///   alive while the returned value is used (values do not retain their document).
     /// - Throws: ``IngestIssue`` (`invalid_value`) naming `field` when the string is not JSON.
-    static func object(_ value: JSONValue?, field: String) throws(IngestIssue) -> JSONValue? {
+    static func object(_ value: JSONValue?, field: String, owner: inout JSONDocument?) throws(IngestIssue)
+        -> JSONValue?
+    {
         guard let value, !value.isNull else { return nil }
         guard let text = value.string else { return value }
         if text.isEmpty { return nil }
         do {
             // A separate document: values of the record's own document stay valid.
-            return try JSONDocument().parse(text)
+            let document = JSONDocument()
+            owner = document
+            return try document.parse(text)
         } catch {
             throw IngestIssue(.invalidValue, field: field, "not valid JSON: \(error)")
         }
@@ -82,7 +88,9 @@ extension LiteLLMSpendLogImporter {
         if let hit = record["cache_hit"]?.scalarText?.lowercased(), hit == "true" {
             attribution.tags["litellm_cache_hit"] = "true"
         }
-        if let tags = try object(record["request_tags"], field: "request_tags") {
+        var tagsOwner: JSONDocument?
+        defer { withExtendedLifetime(tagsOwner) {} }
+        if let tags = try object(record["request_tags"], field: "request_tags", owner: &tagsOwner) {
             let names = tags.elements.compactMap { $0.scalarText }
             if !names.isEmpty { attribution.tags["request_tags"] = names.joined(separator: ",") }
         }

@@ -47,7 +47,9 @@ public struct LiteLLMSpendLogImporter: JSONUsageImporter {
     public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
         throws(IngestIssue)
     {
-        let metadata = try Self.object(record["metadata"], field: "metadata")
+        var metadataOwner: JSONDocument?
+        defer { withExtendedLifetime(metadataOwner) {} }
+        let metadata = try Self.object(record["metadata"], field: "metadata", owner: &metadataOwner)
         let usage = metadata?["usage_object"]
         let extra = metadata?["additional_usage_values"]
         let modelName = [record["model"], record["model_group"]].lazy.compactMap { $0?.string }.first { !$0.isEmpty }

@@ -55,48 +55,96 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     static func event(from record: JSONValue, usage: JSONValue, context: RecordContext) throws(IngestIssue)
         -> UsageEvent
     {
-        let prompt = try usage.requiredCount("prompt_tokens", path: "usage.prompt_tokens")
-        let completion = try usage.requiredCount("completion_tokens", path: "usage.completion_tokens")
+        // One pass over each object rather than a lookup per field: this is the bulk-ingest hot path.
+        var prompt: JSONValue?
+        var completion: JSONValue?
+        var promptDetails: JSONValue?
+        var completionDetails: JSONValue?
+        var searches: JSONValue?
+        usage.forEachMemberKey { key, value in
+            if key.isKey("prompt_tokens") {
+                prompt = value
+            } else if key.isKey("completion_tokens") {
+                completion = value
+            } else if key.isKey("prompt_tokens_details") {
+                promptDetails = value
+            } else if key.isKey("completion_tokens_details") {
+                completionDetails = value
+            } else if key.isKey("web_search_requests") {
+                searches = value
+            }
+        }
+        guard let promptTokens = try JSONValue.count(prompt, path: "usage.prompt_tokens") else {
+            throw IngestIssue(.missingField, field: "usage.prompt_tokens", "required token count is missing")
+        }
+        guard let completionTokens = try JSONValue.count(completion, path: "usage.completion_tokens") else {
+            throw IngestIssue(.missingField, field: "usage.completion_tokens", "required token count is missing")
+        }
         var cached: Int64 = 0
         var audioIn: Int64 = 0
-        if let details = usage["prompt_tokens_details"] {
+        if let details = promptDetails {
             cached = try details.count("cached_tokens", path: "usage.prompt_tokens_details.cached_tokens") ?? 0
             audioIn = try details.count("audio_tokens", path: "usage.prompt_tokens_details.audio_tokens") ?? 0
         }
         var reasoning: Int64 = 0
         var audioOut: Int64 = 0
-        if let details = usage["completion_tokens_details"] {
+        if let details = completionDetails {
             reasoning =
                 try details.count("reasoning_tokens", path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
             audioOut = try details.count("audio_tokens", path: "usage.completion_tokens_details.audio_tokens") ?? 0
         }
         let uncached = try CountSplit.remainder(
-            prompt, minus: cached, partPath: "usage.prompt_tokens_details.cached_tokens",
+            promptTokens, minus: cached, partPath: "usage.prompt_tokens_details.cached_tokens",
             wholePath: "usage.prompt_tokens")
         let input = try CountSplit.remainder(
             uncached, minus: audioIn, partPath: "usage.prompt_tokens_details.audio_tokens",
             wholePath: "usage.prompt_tokens less cached_tokens")
         let visible = try CountSplit.remainder(
-            completion, minus: reasoning, partPath: "usage.completion_tokens_details.reasoning_tokens",
+            completionTokens, minus: reasoning, partPath: "usage.completion_tokens_details.reasoning_tokens",
             wholePath: "usage.completion_tokens")
         let output = try CountSplit.remainder(
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
 
+        var id: JSONValue?
+        var created: JSONValue?
+        var provider: JSONValue?
+        var model: JSONValue?
+        var tier: JSONValue?
+        var user: JSONValue?
+        var metadata: JSONValue?
+        record.forEachMemberKey { key, value in
+            if key.isKey("id") {
+                id = value
+            } else if key.isKey("created") {
+                created = value
+            } else if key.isKey("model") {
+                model = value
+            } else if key.isKey("service_tier") {
+                tier = value
+            } else if key.isKey("metadata") {
+                metadata = value
+            } else if key.isKey("user") {
+                user = value
+            } else if key.isKey("provider") {
+                provider = value
+            }
+        }
         var event = UsageEvent(
-            id: record["id"]?.scalarText ?? context.contentHashID,
-            timestamp: try record.date("created", path: "created"),
-            provider: record["provider"]?.string ?? "openai",
-            model: try record.model("model", path: "model", context: context),
+            id: id?.scalarText ?? context.contentHashID,
+            timestamp: try JSONValue.date(created, path: "created"),
+            provider: provider?.string ?? "openai",
+            model: try JSONValue.model(model, path: "model", context: context),
             operation: "chat",
-            serviceTier: try record.serviceTier("service_tier", path: "service_tier"),
+            serviceTier: try JSONValue.serviceTier(tier, path: "service_tier"),
             tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning))
         event.modality.audioInputTokens = audioIn
         event.modality.audioOutputTokens = audioOut
-        if let searches = try usage.count("web_search_requests", path: "usage.web_search_requests") {
+        if let searches = try JSONValue.count(searches, path: "usage.web_search_requests") {
             event.modality.webSearchQueries = searches
         }
-        readAttribution(of: record, into: &event.attribution)
+        if let name = user?.string, !name.isEmpty { event.attribution.user = name }
+        metadata?.readAttributionMembers(into: &event.attribution)
         return event
     }
 
@@ -104,9 +152,23 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// others as tags) into `attribution`.
     static func readAttribution(of record: JSONValue, into attribution: inout Attribution) {
         if let user = record["user"]?.string, !user.isEmpty { attribution.user = user }
-        guard let metadata = record["metadata"], metadata.kind == .object else { return }
-        metadata.forEachMember { key, value in
-            if let text = value.scalarText { attribution[key] = text }
+        guard let metadata = record["metadata"] else { return }
+        metadata.readAttributionMembers(into: &attribution)
+    }
+}
+
+extension JSONValue {
+    /// Copies the members of an object into `attribution`: attribution key names (`team`,
+    /// `application`, `trace_id`, …) to their keys, any other member with a scalar value to a tag.
+    /// Keys are matched without creating strings.
+    func readAttributionMembers(into attribution: inout Attribution) {
+        forEachMemberKey { key, value in
+            guard let text = value.scalarText else { return }
+            if !key.entry.flag, let named = Attribution.Key(utf8: key.rawBuffer) {
+                attribution[named] = text
+            } else if let name = key.string {
+                attribution[name] = text
+            }
         }
     }
 }

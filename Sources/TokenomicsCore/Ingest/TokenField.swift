@@ -11,12 +11,18 @@ extension JSONValue {
     ///   - path: the field's full path for the error message (default: `key`).
     /// - Throws: ``IngestIssue`` for a negative, fractional, absurd or non-numeric count.
     public func count(_ key: String, path: String? = nil) throws(IngestIssue) -> Int64? {
-        guard let value = self[key], !value.isNull else { return nil }
-        return try value.countValue(path: path ?? key)
+        try Self.count(self[key], path: path ?? key)
+    }
+
+    /// Reads a count from a member's value, or `nil` when it is absent or `null` (see ``count(_:path:)``).
+    public static func count(_ value: JSONValue?, path: String) throws(IngestIssue) -> Int64? {
+        guard let value, !value.isNull else { return nil }
+        return try value.countValue(path: path)
     }
 
     /// Reads this value as a token count (see ``count(_:path:)``).
     public func countValue(path: String) throws(IngestIssue) -> Int64 {
+        if kind == .number, let integer = int64, integer >= 0, integer <= Self.maximumCount { return integer }
         let number = self
         if kind == .string, let text = string, let parsed = Int64(text) {
             // Some gateways write counts as strings; accept whole numbers only.

@@ -9,29 +9,68 @@ import Foundation
 ///
 /// A document is not thread-safe: use one per stream.
 public final class JSONDocument {
-    /// The bytes of the last parsed text.
-    // Access is confined to one thread (the document is not Sendable), so the dynamic
-    // exclusivity checks on these hot buffers are pure overhead.
-    @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
-    @exclusivity(unchecked) var tape: [JSONTapeEntry] = []
+    /// The last parsed text, followed by ``JSONScanner/padding`` zero bytes.
+    private var text: UnsafeMutablePointer<UInt8>
+    private var textCapacity: Int
+    /// How many bytes the last parsed text has.
+    public private(set) var length = 0
+    /// The tape of the last parse; ``tapeCount`` entries are valid.
+    private var tape: UnsafeMutablePointer<JSONTapeEntry>
+    private var tapeCapacity: Int
+    private(set) var tapeCount = 0
 
     /// The deepest nesting accepted.
     public static let maximumDepth = 256
 
     public init() {
-        bytes.reserveCapacity(4096)
-        tape.reserveCapacity(256)
+        textCapacity = 4096
+        text = .allocate(capacity: textCapacity + JSONScanner.padding)
+        text.initialize(repeating: 0, count: textCapacity + JSONScanner.padding)
+        tapeCapacity = 256
+        tape = .allocate(capacity: tapeCapacity)
     }
 
-    /// Parses `text` and returns its root value, valid until the next call to `parse`.
+    deinit {
+        text.deallocate()
+        tape.deallocate()
+    }
+
+    /// Parses `text` and returns its root value, valid until the next call to `parse` and only
+    /// while this document is alive.
     ///
     /// - Throws: ``JSONSyntaxError`` with the byte offset of the first problem.
     /// - Complexity: O(n) in the length of the text.
     @discardableResult
-    public func parse(_ text: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: text)
-        return try parseStoredBytes()
+    public func parse(_ source: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+        let count = source.count
+        if count > textCapacity {
+            text.deallocate()
+            textCapacity = max(count, textCapacity * 2)
+            text = .allocate(capacity: textCapacity + JSONScanner.padding)
+        }
+        if let bytes = source.baseAddress {
+            UnsafeMutableRawPointer(text).copyMemory(from: bytes, byteCount: count)
+        }
+        (text + count).initialize(repeating: 0, count: JSONScanner.padding)
+        length = count
+        while true {
+            var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
+            do throws(JSONScanner.Stop) {
+                try scanner.scanDocument()
+                tapeCount = scanner.count
+                return root
+            } catch {
+                switch error {
+                case .tapeFull:
+                    tape.deallocate()
+                    tapeCapacity *= 2
+                    tape = .allocate(capacity: tapeCapacity)
+                case .syntax(let failure):
+                    tapeCount = 0
+                    throw failure
+                }
+            }
+        }
     }
 
     /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
@@ -58,18 +97,8 @@ public final class JSONDocument {
         try parse(bytes: Array(text.utf8))
     }
 
-    private func parseStoredBytes() throws(JSONSyntaxError) -> JSONValue {
-        var scanned = tape
-        tape = []
-        scanned.removeAll(keepingCapacity: true)
-        let failure = bytes.withUnsafeBufferPointer { buffer in JSONScanner.scan(buffer, into: &scanned) }
-        tape = scanned
-        if let failure { throw failure }
-        return JSONValue(document: self, index: 0)
-    }
-
     /// The root value of the last successful parse.
-    public var root: JSONValue { JSONValue(document: self, index: 0) }
+    public var root: JSONValue { JSONValue(tape: tape, text: text, index: 0) }
 }
 
 /// One value (or object key) on a ``JSONDocument``'s tape.

@@ -2,12 +2,27 @@ import Foundation
 
 /// A value inside a parsed ``JSONDocument``: a position on its tape, decoded only on demand.
 ///
-/// A `JSONValue` is valid until its document parses another text.
+/// A `JSONValue` points into its document's buffers. It is valid until the document parses
+/// another text, and only while the document is alive: whoever parses keeps the document (a
+/// ``UsageReader`` owns one per stream). Values are read millions of times a second on the ingest
+/// path, and holding no reference makes them free to create and copy.
 public struct JSONValue {
-    let document: JSONDocument
+    let tape: UnsafePointer<JSONTapeEntry>
+    let text: UnsafePointer<UInt8>
     let index: Int
 
-    @inline(__always) var entry: JSONTapeEntry { document.tape[index] }
+    @inline(__always)
+    init(tape: UnsafePointer<JSONTapeEntry>, text: UnsafePointer<UInt8>, index: Int) {
+        self.tape = tape
+        self.text = text
+        self.index = index
+    }
+
+    @inline(__always) var entry: JSONTapeEntry { tape[index] }
+
+    @inline(__always) func value(at position: Int) -> JSONValue {
+        JSONValue(tape: tape, text: text, index: position)
+    }
 
     /// The kind of the value.
     public var kind: JSONKind { entry.kind }
@@ -19,20 +34,34 @@ public struct JSONValue {
     ///
     /// - Complexity: O(members) without decoding any value.
     public subscript(key: String) -> JSONValue? {
-        let object = entry
-        guard object.kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { keyBytes in
-            var cursor = index + 1
-            let end = Int(object.next)
-            while cursor < end {
-                if document.keyMatches(at: cursor, keyBytes) {
-                    return JSONValue(document: document, index: cursor + 1)
+        let found = key.withUTF8 { memberIndex(named: $0) }
+        return found < 0 ? nil : value(at: found)
+    }
+
+    /// The tape index of the value of member `key`, or -1 when this is not an object or has no
+    /// such member.
+    @inline(__always)
+    func memberIndex(named key: UnsafeBufferPointer<UInt8>) -> Int {
+        let object = entry
+        guard object.kind == .object else { return -1 }
+        // An empty key still needs a pointer for `memcmp`; any valid one will do.
+        let keyBase = key.baseAddress ?? text
+        let length = Int32(truncatingIfNeeded: key.count)
+        let end = Int(object.next)
+        var cursor = index &+ 1
+        while cursor < end {
+            let name = tape[cursor]
+            if name.end &- name.start == length, !name.flag {
+                if memcmp(text + Int(name.start), keyBase, key.count) == 0 {
+                    return cursor &+ 1
                 }
-                cursor = Int(document.tape[cursor + 1].next)
+            } else if name.flag, decodeString(at: cursor).utf8.elementsEqual(key) {
+                return cursor &+ 1
             }
-            return nil
+            cursor = Int(tape[cursor &+ 1].next)
         }
+        return -1
     }
 
     /// The value at a path of object keys, e.g. `value["usage", "prompt_tokens_details", "cached_tokens"]`.
@@ -44,14 +73,8 @@ public struct JSONValue {
 
     /// The members of an object as (key, value) pairs, in text order; empty for other kinds.
     public var members: [(key: String, value: JSONValue)] {
-        guard entry.kind == .object else { return [] }
         var result: [(key: String, value: JSONValue)] = []
-        var cursor = index + 1
-        let end = Int(entry.next)
-        while cursor < end {
-            result.append((document.decodeString(at: cursor), JSONValue(document: document, index: cursor + 1)))
-            cursor = Int(document.tape[cursor + 1].next)
-        }
+        forEachMember { result.append(($0, $1)) }
         return result
     }
 
@@ -59,12 +82,19 @@ public struct JSONValue {
     ///
     /// - Parameter body: receives the decoded key and the value.
     public func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
-        guard entry.kind == .object else { return }
-        var cursor = index + 1
-        let end = Int(entry.next)
+        try forEachMemberKey { key, value in try body(key.string ?? "", value) }
+    }
+
+    /// Calls `body` with each member of an object, in text order, passing the key as a value
+    /// (a string) so that it can be compared without creating a `String`.
+    public func forEachMemberKey(_ body: (JSONValue, JSONValue) throws -> Void) rethrows {
+        let object = entry
+        guard object.kind == .object else { return }
+        var cursor = index &+ 1
+        let end = Int(object.next)
         while cursor < end {
-            try body(document.decodeString(at: cursor), JSONValue(document: document, index: cursor + 1))
-            cursor = Int(document.tape[cursor + 1].next)
+            try body(value(at: cursor), value(at: cursor &+ 1))
+            cursor = Int(tape[cursor &+ 1].next)
         }
     }
 
@@ -72,11 +102,11 @@ public struct JSONValue {
     public var elements: [JSONValue] {
         guard entry.kind == .array else { return [] }
         var result: [JSONValue] = []
-        var cursor = index + 1
+        var cursor = index &+ 1
         let end = Int(entry.next)
         while cursor < end {
-            result.append(JSONValue(document: document, index: cursor))
-            cursor = Int(document.tape[cursor].next)
+            result.append(value(at: cursor))
+            cursor = Int(tape[cursor].next)
         }
         return result
     }
@@ -84,16 +114,36 @@ public struct JSONValue {
     /// The decoded string, or `nil` if this is not a string.
     public var string: String? {
         guard entry.kind == .string else { return nil }
-        return document.decodeString(at: index)
+        return decodeString(at: index)
     }
 
     /// Whether this is a string equal to `text`, compared without decoding or allocating.
     public func isString(_ text: String) -> Bool {
         let value = entry
         guard value.kind == .string else { return false }
-        if value.flag { return document.decodeString(at: index) == text }
+        if value.flag { return decodeString(at: index) == text }
         var text = text
-        return text.withUTF8 { document.keyMatches(at: index, $0) }
+        return text.withUTF8 { equalsUnescaped($0) }
+    }
+
+    /// Whether this string (an object key, typically) is `name`: one length comparison for most
+    /// keys, so importers can read an object in one pass with a `switch` over its members.
+    @inline(__always)
+    public func isKey(_ name: StaticString) -> Bool {
+        let value = entry
+        let length = name.utf8CodeUnitCount
+        guard !value.flag else { return decodeString(at: index) == name.description }
+        return Int(value.end &- value.start) == length && memcmp(text + Int(value.start), name.utf8Start, length) == 0
+    }
+
+    /// Whether the bytes of this (unescaped) string or key are exactly `bytes`.
+    @inline(__always)
+    func equalsUnescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let value = entry
+        let length = Int(value.end &- value.start)
+        guard length == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        return memcmp(text + Int(value.start), base, length) == 0
     }
 
     /// The boolean, or `nil` if this is not `true` or `false`.
@@ -105,96 +155,91 @@ public struct JSONValue {
     public var int64: Int64? {
         let value = entry
         guard value.kind == .number else { return nil }
-        if !value.flag {
-            return document.bytes.withUnsafeBufferPointer { buffer -> Int64? in
-                var cursor = Int(value.start)
-                let end = Int(value.end)
-                var negative = false
-                if buffer[cursor] == UInt8(ascii: "-") {
-                    negative = true
-                    cursor += 1
-                }
-                var result: Int64 = 0
-                while cursor < end {
-                    let (m, o1) = result.multipliedReportingOverflow(by: 10)
-                    let (a, o2) = m.addingReportingOverflow(Int64(buffer[cursor] &- UInt8(ascii: "0")))
-                    if o1 || o2 { return nil }
-                    result = a
-                    cursor += 1
-                }
-                return negative ? -result : result
+        guard !value.flag else {
+            guard let scaled = DecimalText.parse(rawBuffer, scale: 0), let exact = Int64(exactly: scaled) else {
+                return nil
             }
+            return exact
         }
-        guard let scaled = DecimalText.parse(rawBytes, scale: 0), let exact = Int64(exactly: scaled) else {
-            return nil
+        var cursor = Int(value.start)
+        let end = Int(value.end)
+        let negative = text[cursor] == UInt8(ascii: "-")
+        if negative { cursor &+= 1 }
+        // Up to 18 digits cannot overflow; longer numbers take the checked path.
+        if end &- cursor <= 18 {
+            var result: Int64 = 0
+            while cursor < end {
+                result = result &* 10 &+ Int64(text[cursor] &- UInt8(ascii: "0"))
+                cursor &+= 1
+            }
+            return negative ? 0 &- result : result
         }
-        return exact
+        var result: Int64 = 0
+        while cursor < end {
+            let (product, overflowed) = result.multipliedReportingOverflow(by: 10)
+            let digit = Int64(text[cursor] &- UInt8(ascii: "0"))
+            let (sum, carried) =
+                negative ? product.subtractingReportingOverflow(digit) : product.addingReportingOverflow(digit)
+            if overflowed || carried { return nil }
+            result = sum
+            cursor += 1
+        }
+        return result
     }
 
     /// The number as a `Double` (also for numbers written in a string, such as `"12.5"`), or `nil`.
     public var double: Double? {
         let value = entry
         guard value.kind == .number || value.kind == .string else { return nil }
-        let text =
-            value.kind == .string ? (document.decodeString(at: index)) : String(decoding: rawBytes, as: UTF8.self)
+        let text = value.kind == .string ? decodeString(at: index) : String(decoding: rawBuffer, as: UTF8.self)
         return Double(text)
     }
 
     /// The exact decimal text of a number (or of a string holding one), for money.
     public var decimalText: String? {
         switch entry.kind {
-        case .number: String(decoding: rawBytes, as: UTF8.self)
-        case .string: document.decodeString(at: index)
+        case .number: String(decoding: rawBuffer, as: UTF8.self)
+        case .string: decodeString(at: index)
         default: nil
         }
     }
 
-    /// The value's own bytes in the text (for strings, without the quotes).
-    public var rawBytes: ArraySlice<UInt8> {
+    /// The value's own bytes in the text (for strings, without the quotes), valid as long as the value.
+    var rawBuffer: UnsafeBufferPointer<UInt8> {
         let value = entry
-        switch value.kind {
-        case .object, .array: return document.bytes[Int(value.start)...Int(value.end) - 1]
-        default: return document.bytes[Int(value.start)..<Int(value.end)]
-        }
+        return UnsafeBufferPointer(start: text + Int(value.start), count: Int(value.end &- value.start))
     }
 
+    /// A copy of the value's own bytes in the text (for strings, without the quotes).
+    public var rawBytes: ArraySlice<UInt8> { ArraySlice(rawBuffer) }
+
     /// The value's JSON text as written (objects and arrays included).
-    public var jsonText: String { String(decoding: rawBytes, as: UTF8.self) }
+    public var jsonText: String { String(decoding: rawBuffer, as: UTF8.self) }
 
     /// A string value, or the text of a number or boolean: for ids and tags that providers
     /// write either way.
     public var scalarText: String? {
         switch entry.kind {
-        case .string: document.decodeString(at: index)
-        case .number: String(decoding: rawBytes, as: UTF8.self)
+        case .string: decodeString(at: index)
+        case .number: String(decoding: rawBuffer, as: UTF8.self)
         case .bool: entry.flag ? "true" : "false"
         default: nil
         }
     }
-}
 
-extension JSONDocument {
-    /// Whether the string entry at `index` equals `key` byte for byte (escaped keys are decoded first).
-    @inline(__always)
-    func keyMatches(at index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let entry = tape[index]
-        if entry.flag { return decodeString(at: index).utf8.elementsEqual(key) }
-        let length = Int(entry.end - entry.start)
-        guard length == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let keyBase = key.baseAddress else { return length == 0 }
-            return memcmp(base + Int(entry.start), keyBase, length) == 0
-        }
+    /// Decodes the string entry at `position`, resolving escapes (including UTF-16 surrogate pairs).
+    func decodeString(at position: Int) -> String {
+        let entry = tape[position]
+        let bytes = UnsafeBufferPointer(start: text + Int(entry.start), count: Int(entry.end &- entry.start))
+        guard entry.flag else { return String(decoding: bytes, as: UTF8.self) }
+        return Self.unescape(bytes)
     }
 
-    /// Decodes the string entry at `index`, resolving escapes (including UTF-16 surrogate pairs).
-    func decodeString(at index: Int) -> String {
-        let entry = tape[index]
-        let slice = bytes[Int(entry.start)..<Int(entry.end)]
-        guard entry.flag else { return String(decoding: slice, as: UTF8.self) }
+    /// The text of a JSON string body with its escapes resolved; unpaired surrogates become U+FFFD.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(slice.count)
-        var cursor = slice.startIndex
+        out.reserveCapacity(bytes.count)
+        var cursor = 0
         var pendingHighSurrogate: UInt32?
         func hex(_ at: Int) -> UInt32 {
             var value: UInt32 = 0
@@ -213,7 +258,7 @@ extension JSONDocument {
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             out.append(contentsOf: Array(String(Character(scalar)).utf8))
         }
-        while cursor < slice.endIndex {
+        while cursor < bytes.count {
             let byte = bytes[cursor]
             guard byte == UInt8(ascii: "\\") else {
                 if let high = pendingHighSurrogate {

@@ -8,6 +8,8 @@ final class CompiledPrice: Sendable {
     static let tierCount = 4
 
     /// Start of the effective range in seconds since 1970 (−∞ when open).
+    /// The model's catalog id (what an event is priced as).
+    let id: String
     let from: Double
     /// Exclusive end of the effective range in seconds since 1970 (+∞ when open).
     let until: Double
@@ -27,6 +29,7 @@ final class CompiledPrice: Sendable {
     /// Compiles `price`. Per-1M rates are divided by 10⁶ exactly when they have at most 12
     /// decimal places (always for loaded catalogs), else rounded half away from zero.
     init(_ price: ModelPrice) {
+        id = price.id
         from = price.effectiveFrom?.timeIntervalSince1970 ?? -.infinity
         until = price.effectiveUntil?.timeIntervalSince1970 ?? .infinity
         thresholds = price.longContext.map(\.threshold)

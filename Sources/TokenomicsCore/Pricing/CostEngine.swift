@@ -37,46 +37,64 @@ public struct CostEngine: Sendable {
     /// - Returns: the event with its exact cost and breakdown, or unpriced with the reason.
     /// - Complexity: O(1) for a repeated model; a new model name costs one catalog lookup.
     public func price(_ event: consuming UsageEvent, now: Date) -> PricedEvent {
-        let date = event.timestamp ?? now
         let candidates = lastLookup.candidates(model: event.model, provider: event.provider) {
             catalog.candidates(for: event.model, provider: event.provider)
         }
+        return price(event, now: now, candidates: candidates)
+    }
+
+    /// Prices one event, resolving its model through a cache owned by the caller: the fastest
+    /// path, for one stream on one thread (see ``CostStream``).
+    ///
+    /// - Parameters:
+    ///   - event: the event; it moves into the result.
+    ///   - now: the time to price at when the event has no timestamp.
+    ///   - cache: the caller's cache of model-name resolutions for this engine's catalog.
+    public func price(_ event: consuming UsageEvent, now: Date, cache: inout ModelLookupCache) -> PricedEvent {
+        let candidates = cache.candidates(model: event.model, provider: event.provider) {
+            catalog.candidates(for: event.model, provider: event.provider)
+        }
+        return price(event, now: now, candidates: candidates)
+    }
+
+    private func price(_ event: consuming UsageEvent, now: Date, candidates: [Int32]) -> PricedEvent {
+        let date = event.timestamp ?? now
         let seconds = date.timeIntervalSince1970
-        var chosen = -1
-        for position in candidates where catalog.compiled[Int(position)].isEffective(atSeconds: seconds) {
-            chosen = Int(position)
-            break
+        var found: CompiledPrice?
+        for position in candidates {
+            let compiled = catalog.compiled[Int(position)]
+            if compiled.isEffective(atSeconds: seconds) {
+                found = compiled
+                break
+            }
         }
         let tier = event.serviceTier
-        // The event moves into the result: no copy of its strings and tags.
-        var result = PricedEvent(event: event, cost: nil, catalogVersion: catalog.version, serviceTier: tier)
-        guard chosen >= 0 else {
+        guard let compiled = found else {
             let reason =
                 candidates.isEmpty
-                ? "model '\(result.event.model)' is not in the price catalog \(catalog.version)"
-                : "model '\(result.event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
-            result.issue = IngestIssue(.unknownModel, field: "model", reason)
-            return result
+                ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
+                : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
+            return PricedEvent(
+                event: event, cost: nil, issue: IngestIssue(.unknownModel, field: "model", reason),
+                catalogVersion: catalog.version, serviceTier: tier)
         }
-        let pricedModel = catalog.models[chosen].id
-        result.event.pricedModel = pricedModel
-        let compiled = catalog.compiled[chosen]
-        let level = compiled.level(forPrompt: result.event.tokens.prompt)
-        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + result.event.serviceTier.slot)
-        let breakdown = bill.charge(result.event.tokens, result.event.modality)
+        let level = compiled.level(forPrompt: event.tokens.prompt)
+        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
+        let breakdown = bill.charge(event.tokens, event.modality)
         let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
-        result.longContextThreshold = threshold
-        if let missing = bill.missing {
-            var reason =
-                "model '\(pricedModel)' has no \(missing) rate on the \(result.event.serviceTier.rawValue) tier"
-            if let threshold { reason += " above \(threshold) prompt tokens" }
-            reason += " in catalog \(catalog.version)"
-            result.issue = IngestIssue(.missingRate, field: missing, reason)
-            return result
+        event.pricedModel = compiled.id
+        // The event moves into the result, built once: no copy of its strings and tags.
+        guard let missing = bill.missing else {
+            return PricedEvent(
+                event: event, cost: breakdown.total, breakdown: breakdown, catalogVersion: catalog.version,
+                serviceTier: tier, longContextThreshold: threshold)
         }
-        result.cost = breakdown.total
-        result.breakdown = breakdown
-        return result
+        var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
+        if let threshold { reason += " above \(threshold) prompt tokens" }
+        reason += " in catalog \(catalog.version)"
+        return PricedEvent(
+            event: event, cost: nil, issue: IngestIssue(.missingRate, field: missing, reason),
+            catalogVersion: catalog.version, serviceTier: tier, longContextThreshold: threshold)
     }
 }
 
@@ -100,5 +118,45 @@ private final class LastLookup: Sendable {
             cache[key] = resolved
         }
         return resolved
+    }
+}
+
+/// A direct-mapped cache of model-name resolutions (model and provider → catalog positions) for
+/// one stream: no lock and no `Hasher`, just an FNV-1a hash of the bytes and a string comparison.
+///
+/// Resolving a name (lower-casing, provider prefixes, dated snapshots) costs microseconds; a
+/// stream names few models, so after the first events every lookup is a hit.
+public struct ModelLookupCache {
+    private struct Slot {
+        var model: String
+        var provider: String
+        var candidates: [Int32]
+    }
+
+    private static let size = 256
+    private var slots: [Slot?]
+
+    /// Creates an empty cache.
+    public init() { slots = Array(repeating: nil, count: Self.size) }
+
+    /// The catalog positions for `model` and `provider`, from the cache or else from `resolve`.
+    @inline(__always)
+    mutating func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
+        let slot =
+            Int(truncatingIfNeeded: Self.hash(model, Self.hash(provider, 0xcbf2_9ce4_8422_2325))) & (Self.size - 1)
+        if let hit = slots[slot], hit.model == model, hit.provider == provider { return hit.candidates }
+        let resolved = resolve()
+        slots[slot] = Slot(model: model, provider: provider, candidates: resolved)
+        return resolved
+    }
+
+    @inline(__always)
+    private static func hash(_ text: String, _ seed: UInt64) -> UInt64 {
+        var hash = seed
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }

@@ -10,6 +10,7 @@ public struct CostStream {
     private let engine: CostEngine
     private let now: Date
     private var events: [UsageEvent] = []
+    private var lookups = ModelLookupCache()
 
     /// Creates the pipeline for one source.
     ///
@@ -39,9 +40,9 @@ public struct CostStream {
         let issues = reader.read(line: line, number: number, into: &events)
         if events.count == 1, let event = events.popLast() {
             // The common case, moved rather than copied.
-            try body(engine.price(event, now: now))
+            try body(engine.price(event, now: now, cache: &lookups))
         } else {
-            for event in events { try body(engine.price(event, now: now)) }
+            for event in events { try body(engine.price(event, now: now, cache: &lookups)) }
         }
         return issues
     }
@@ -52,7 +53,7 @@ public struct CostStream {
     public mutating func finish(_ body: (borrowing PricedEvent) throws -> Void) rethrows -> [IngestIssue] {
         events.removeAll(keepingCapacity: true)
         let issues = reader.finish(into: &events)
-        for event in events { try body(engine.price(event, now: now)) }
+        for event in events { try body(engine.price(event, now: now, cache: &lookups)) }
         return issues
     }
 }

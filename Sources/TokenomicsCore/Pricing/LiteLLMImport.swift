@@ -72,6 +72,8 @@ public enum LiteLLMImport {
     /// - Complexity: O(n) in the size of the map.
     public static func catalog(from data: Data, options: Options = Options()) throws -> PriceCatalog {
         let document = JSONDocument()
+        // Values do not retain their document: keep it alive until reading is done.
+        defer { withExtendedLifetime(document) {} }
         let root: JSONValue
         do {
             root = try document.parse(bytes: data)

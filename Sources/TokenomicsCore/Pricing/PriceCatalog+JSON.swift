@@ -18,6 +18,8 @@ extension PriceCatalog {
     /// - Complexity: O(n) in the size of the text.
     public static func load(_ data: Data) throws -> PriceCatalog {
         let document = JSONDocument()
+        // Values do not retain their document: keep it alive until reading is done.
+        defer { withExtendedLifetime(document) {} }
         let root: JSONValue
         do {
             root = try document.parse(bytes: data)

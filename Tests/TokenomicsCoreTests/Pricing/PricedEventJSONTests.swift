@@ -6,11 +6,13 @@ import Testing
 @Suite("PricedEvent JSON")
 struct PricedEventJSONTests {
     let engine = CostEngine(catalog: PricingFixtures.catalog)
+    /// Parsed values do not keep their document alive: the suite keeps it.
+    let document = JSONDocument()
 
     func json(_ priced: PricedEvent) throws -> JSONValue {
         var writer = JSONWriter()
         priced.writeJSON(to: &writer)
-        return try JSONDocument().parse(bytes: writer.bytes)
+        return try document.parse(bytes: writer.bytes)
     }
 
     @Test("a priced event is one object with exact decimal strings")
