@@ -98,7 +98,8 @@ struct JSONScanner {
                 guard base[position] == UInt8(ascii: ":") else { throw failure("expected ':' after an object key") }
                 position &+= 1
                 skipWhitespace()
-                try scanValue(depth: depth)
+                // Most member values are strings: scan those here rather than through the dispatch.
+                if base[position] == UInt8(ascii: "\"") { try scanString() } else { try scanValue(depth: depth) }
                 skipWhitespace()
                 let byte = base[position]
                 if byte == UInt8(ascii: ",") {
