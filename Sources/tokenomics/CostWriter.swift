@@ -4,8 +4,6 @@ import TokenomicsCore
 /// Writes priced events as JSON Lines, CSV or an aligned table.
 struct CostWriter {
     let format: CostFormat
-    private var json = JSONWriter(capacity: 1024)
-    private var line: [UInt8] = []
 
     init(format: CostFormat) { self.format = format }
 
@@ -31,10 +29,7 @@ struct CostWriter {
     mutating func write(_ priced: borrowing PricedEvent, into sink: inout OutputSink) {
         switch format {
         case .jsonl:
-            json.reset()
-            priced.writeJSON(to: &json)
-            json.bytes.append(0x0A)
-            sink.write(json.bytes)
+            sink.writeLine { priced.writeJSON(to: &$0) }
         case .csv:
             let event = priced.event
             let tokens = event.tokens

@@ -1,4 +1,5 @@
 import Foundation
+import TokenomicsCore
 
 #if canImport(Glibc)
     import Glibc
@@ -91,9 +92,15 @@ struct LineSource {
 }
 
 /// A buffered writer to standard output (or a file) that flushes in large blocks.
+///
+/// Its buffer is a ``JSONWriter``, so JSON records are formatted straight into it with no second copy.
 struct OutputSink {
     private let descriptor: Int32
-    var buffer: [UInt8] = []
+    /// The buffered output; write JSON Lines records with ``writeLine(_:)``.
+    private(set) var json: JSONWriter
+
+    /// Bytes buffered before a flush.
+    static let flushSize = 1 << 18
 
     /// Writes to standard output, or creates `path`.
     ///
@@ -108,23 +115,30 @@ struct OutputSink {
         } else {
             descriptor = 1
         }
-        buffer.reserveCapacity(1 << 18)
+        json = JSONWriter(capacity: Self.flushSize + (1 << 14))
     }
 
     /// Appends bytes, flushing when the buffer is large.
     mutating func write(_ bytes: some Collection<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 18 { flush() }
+        json.append(contentsOf: bytes)
+        if json.count >= Self.flushSize { flush() }
     }
 
     /// Appends text.
-    mutating func write(_ text: String) { write(Array(text.utf8)) }
+    mutating func write(_ text: String) { write(text.utf8) }
+
+    /// Writes one JSON Lines record: `body` writes a JSON value into the buffer, then a newline follows.
+    mutating func writeLine(_ body: (inout JSONWriter) -> Void) {
+        body(&json)
+        json.endLine()
+        if json.count >= Self.flushSize { flush() }
+    }
 
     /// Writes out everything buffered.
     mutating func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
+        json.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
+            var offset = 0
             while offset < raw.count {
                 let written = Glibc.write(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
@@ -134,7 +148,7 @@ struct OutputSink {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        json.reset()
     }
 
     /// Flushes and closes a file (standard output stays open).

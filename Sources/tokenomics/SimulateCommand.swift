@@ -30,12 +30,8 @@ struct SimulateUsage: ParsableCommand {
         guard let shape = UsageSimulator.Format(rawValue: format) else { return }
         var simulator = UsageSimulator(seed: seed, format: shape, count: count)
         var sink = try OutputSink(path: out)
-        var writer = JSONWriter()
         for _ in 0..<count {
-            writer.reset()
-            simulator.writeNext(to: &writer)
-            writer.bytes.append(0x0A)
-            sink.write(writer.bytes)
+            sink.writeLine { simulator.writeNext(to: &$0) }
         }
         sink.close()
     }

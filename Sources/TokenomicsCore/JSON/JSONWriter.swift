@@ -2,95 +2,125 @@ import Foundation
 
 /// Writes JSON into a reusable byte buffer without building intermediate values.
 ///
-/// Commas are placed automatically: call ``key(_:)`` before each member value and the value
-/// methods in order. The writer does not check that calls are balanced; callers own the shape.
+/// Commas are placed automatically: call ``key(_:)`` or ``field(_:)`` before each member value
+/// and the value methods in order. The writer does not check that calls are balanced; callers
+/// own the shape.
+///
+/// Each value method checks the capacity once. Hot paths instead reserve room for a whole record
+/// with ``write(reserving:_:)`` and write it through a ``JSONCursor`` with no checks at all.
 public struct JSONWriter {
-    /// The JSON written so far.
-    public var bytes: [UInt8] = []
+    /// The buffer: its `count` is the capacity, of which the first ``count`` bytes are written.
+    private var storage: [UInt8]
+    /// Bytes written so far.
+    public private(set) var count = 0
     private var needsComma = false
 
-    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    /// Creates an empty writer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 1024) {
+        storage = [UInt8](repeating: 0, count: max(capacity, 0))
+    }
+
+    /// The JSON written so far (a copy; setting it replaces the buffer's contents).
+    public var bytes: [UInt8] {
+        get { Array(storage[..<count]) }
+        set {
+            let comma = needsComma
+            count = 0
+            append(contentsOf: newValue)
+            needsComma = comma
+        }
+    }
+
+    /// Calls `body` with the JSON written so far, without copying it.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
 
     /// Empties the buffer, keeping its capacity.
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         needsComma = false
     }
 
-    @inline(__always) private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    /// Reserves `maxBytes` bytes and lets `body` write at most that many through an unchecked cursor.
+    ///
+    /// - Parameters:
+    ///   - maxBytes: an upper bound of what `body` writes (sum the cursor's `max…Bytes` bounds).
+    ///   - body: writes through the cursor.
+    /// - Precondition: `body` writes no more than `maxBytes` bytes (checked once, afterwards).
+    @inline(__always)
+    public mutating func write(reserving maxBytes: Int, _ body: (inout JSONCursor) -> Void) {
+        let start = count
+        if storage.count &- start < maxBytes { grow(toHold: start + maxBytes) }
+        var comma = needsComma
+        let written = storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress.unsafelyUnwrapped + start
+            var cursor = JSONCursor(position: base, needsComma: comma)
+            body(&cursor)
+            comma = cursor.needsComma
+            return base.distance(to: cursor.position)
+        }
+        precondition(written <= maxBytes, "JSONWriter: a cursor wrote past its reservation")
+        count = start + written
+        needsComma = comma
+    }
+
+    private mutating func grow(toHold capacity: Int) {
+        let target = Swift.max(capacity, storage.count * 2)
+        storage.append(contentsOf: repeatElement(0, count: target - storage.count))
+    }
+
+    /// Appends bytes verbatim, outside the JSON structure: no comma, and the comma state is kept.
+    public mutating func append(contentsOf bytes: some Collection<UInt8>) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            write(reserving: buffer.count) { $0.copy(UnsafeRawBufferPointer(buffer)) }
+        }
+        if done == nil {
+            let copied = Array(bytes)
+            copied.withUnsafeBytes { buffer in write(reserving: buffer.count) { $0.copy(buffer) } }
+        }
+    }
+
+    /// Ends a JSON Lines record: appends a newline, and the next value starts without a comma.
+    public mutating func endLine() {
+        write(reserving: 1) { $0.put(0x0A) }
+        needsComma = false
     }
 
     /// Opens an object (`{`).
     public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
+        write(reserving: JSONCursor.maxTokenBytes) { $0.beginObject() }
     }
 
     /// Closes an object (`}`).
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        write(reserving: JSONCursor.maxTokenBytes) { $0.endObject() }
     }
 
     /// Opens an array (`[`).
     public mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
+        write(reserving: JSONCursor.maxTokenBytes) { $0.beginArray() }
     }
 
     /// Closes an array (`]`).
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
+        write(reserving: JSONCursor.maxTokenBytes) { $0.endArray() }
     }
 
     /// Writes an object key and the colon; the next value call writes its value.
     public mutating func key(_ name: String) {
-        separate()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
+        write(reserving: JSONCursor.maxStringBytes(name) + 1) { $0.key(name) }
     }
 
     /// Writes an object key known at compile time (no escaping needed: the caller guarantees a
     /// plain ASCII name), then the colon. Faster than ``key(_:)`` on hot paths.
     public mutating func field(_ name: StaticString) {
-        let length = name.utf8CodeUnitCount
-        let comma = needsComma
-        appendFragment(maxLength: length + 4) { out in
-            var at = 0
-            if comma {
-                out[0] = UInt8(ascii: ",")
-                at = 1
-            }
-            out[at] = UInt8(ascii: "\"")
-            (out + at + 1).update(from: name.utf8Start, count: length)
-            out[at + length + 1] = UInt8(ascii: "\"")
-            out[at + length + 2] = UInt8(ascii: ":")
-            return at + length + 3
-        }
-        needsComma = false
-    }
-
-    /// Appends up to `maxLength` bytes produced by `fill` (which returns how many it wrote) in one
-    /// array append: far cheaper than appending byte by byte.
-    @inline(__always)
-    mutating func appendFragment(maxLength: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
-            guard let base = scratch.baseAddress else { return }
-            let count = fill(base)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        }
+        write(reserving: JSONCursor.maxFieldBytes(name)) { $0.field(name) }
     }
 
     /// Writes a string value.
     public mutating func string(_ value: String) {
-        separate()
-        appendQuoted(value)
-        needsComma = true
+        write(reserving: JSONCursor.maxStringBytes(value)) { $0.string(value) }
     }
 
     /// Writes a string value, or `null`.
@@ -100,132 +130,44 @@ public struct JSONWriter {
 
     /// Writes an integer value.
     public mutating func int(_ value: Int64) {
-        separate()
-        appendInteger(value)
-        needsComma = true
+        write(reserving: JSONCursor.maxIntBytes) { $0.int(value) }
     }
 
     /// Writes a floating-point value (`null` for NaN or infinity, which JSON cannot hold).
     public mutating func double(_ value: Double) {
-        separate()
-        if value.isFinite {
-            if value == value.rounded(), abs(value) < 1e15 {
-                appendInteger(Int64(value))
-            } else {
-                bytes.append(contentsOf: Array("\(value)".utf8))
-            }
+        if !value.isFinite {
+            null()
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            int(Int64(value))
         } else {
-            bytes.append(contentsOf: Array("null".utf8))
+            raw("\(value)".utf8)
         }
-        needsComma = true
     }
 
     /// Writes a boolean value.
     public mutating func bool(_ value: Bool) {
-        separate()
-        if value {
-            bytes.append(UInt8(ascii: "t"))
-            bytes.append(UInt8(ascii: "r"))
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(UInt8(ascii: "e"))
-        } else {
-            bytes.append(UInt8(ascii: "f"))
-            bytes.append(UInt8(ascii: "a"))
-            bytes.append(UInt8(ascii: "l"))
-            bytes.append(UInt8(ascii: "s"))
-            bytes.append(UInt8(ascii: "e"))
-        }
-        needsComma = true
+        write(reserving: JSONCursor.maxLiteralBytes) { $0.bool(value) }
     }
 
     /// Writes `null`.
     public mutating func null() {
-        separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        needsComma = true
+        write(reserving: JSONCursor.maxLiteralBytes) { $0.null() }
     }
 
     /// Writes money as an exact decimal string, e.g. `"0.087"`.
     public mutating func money(_ value: Money) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        value.appendDecimal(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        write(reserving: JSONCursor.maxMoneyBytes) { $0.money(value) }
     }
 
     /// Writes a date as an RFC 3339 string in UTC with milliseconds.
     public mutating func date(_ value: Date) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        Timestamp.appendRFC3339(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        write(reserving: JSONCursor.maxDateBytes) { $0.date(value) }
     }
 
     /// Writes already-encoded JSON text as a value.
     public mutating func raw(_ json: some Sequence<UInt8>) {
-        separate()
-        bytes.append(contentsOf: json)
+        write(reserving: 1) { $0.separate() }
+        append(contentsOf: Array(json))
         needsComma = true
-    }
-
-    @inline(__always)
-    private mutating func appendInteger(_ value: Int64) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(value))
-            return
-        }
-        appendFragment(maxLength: 21) { out in
-            var magnitude = value.magnitude
-            var digits = 0
-            var probe = magnitude
-            while probe > 0 {
-                digits += 1
-                probe /= 10
-            }
-            let sign = value < 0 ? 1 : 0
-            if sign == 1 { out[0] = UInt8(ascii: "-") }
-            var at = sign + digits - 1
-            while magnitude > 0 {
-                out[at] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-                at -= 1
-            }
-            return sign + digits
-        }
-    }
-
-    private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var clean = true
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                clean = false
-                break
-            }
-            if clean {
-                bytes.append(contentsOf: utf8)
-                bytes.append(UInt8(ascii: "\""))
-                return
-            }
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [
-                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)],
-                    ])
-                default: bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
     }
 }

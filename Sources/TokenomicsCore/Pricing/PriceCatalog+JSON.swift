@@ -53,13 +53,13 @@ extension PriceCatalog {
         writer.beginArray()
         var line = JSONWriter(capacity: 1024)
         for (position, model) in models.enumerated() {
-            writer.bytes.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+            writer.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
             line.reset()
             Self.write(model, to: &line)
-            writer.bytes.append(contentsOf: line.bytes)
+            line.withUnsafeBytes { writer.append(contentsOf: $0) }
         }
-        writer.bytes.append(contentsOf: [0x0A, UInt8(ascii: "]"), UInt8(ascii: "}"), 0x0A])
-        return Data(writer.bytes)
+        writer.append(contentsOf: [0x0A, UInt8(ascii: "]"), UInt8(ascii: "}"), 0x0A])
+        return writer.withUnsafeBytes { Data($0) }
     }
 
     private static func write(_ model: ModelPrice, to writer: inout JSONWriter) {

@@ -39,47 +39,114 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
     ///
     /// - Parameter minimumFractionDigits: pad the fraction to at least this many digits (e.g. 2 for cents).
     public func decimalString(minimumFractionDigits: Int = 0) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(40)
-        appendDecimal(to: &out, minimumFractionDigits: minimumFractionDigits)
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: Money.maxDecimalBytes(minimumFractionDigits: minimumFractionDigits)) {
+            guard let base = $0.baseAddress else { return 0 }
+            return writeDecimal(to: base, minimumFractionDigits: minimumFractionDigits)
+        }
     }
 
-    /// Appends the decimal form of the amount to a byte buffer (used by the JSON and CSV writers).
+    /// Appends the decimal form of the amount to a byte buffer (used by the CSV and table writers;
+    /// the JSON writer formats straight into its own buffer with ``writeDecimal(to:minimumFractionDigits:)``).
     public func appendDecimal(to out: inout [UInt8], minimumFractionDigits: Int = 0) {
+        let room = Money.maxDecimalBytes(minimumFractionDigits: minimumFractionDigits)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let count = writeDecimal(to: base, minimumFractionDigits: minimumFractionDigits)
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
+    /// The most bytes ``writeDecimal(to:minimumFractionDigits:)`` writes: a sign, 21 whole digits,
+    /// the point and the fraction digits.
+    static func maxDecimalBytes(minimumFractionDigits: Int = 0) -> Int {
+        23 + max(fractionDigits, minimumFractionDigits)
+    }
+
+    /// Writes the exact decimal form at `out` and returns the number of bytes written.
+    ///
+    /// Trailing fraction zeros are removed, but the fraction keeps at least
+    /// `minimumFractionDigits` digits (at most 18 unless the amount is a whole number); a whole
+    /// amount has no point unless digits are asked for. Amounts below 2^64 attodollars (about
+    /// $18.4) are written inline with 64-bit arithmetic; larger ones take an out-of-line path
+    /// with one 128-bit division.
+    ///
+    /// - Precondition: `out` has room for ``maxDecimalBytes(minimumFractionDigits:)`` bytes
+    ///   (bytes past the returned count may be overwritten with junk).
+    @inline(__always)
+    func writeDecimal(to out: UnsafeMutablePointer<UInt8>, minimumFractionDigits: Int = 0) -> Int {
+        if attodollars == 0 && minimumFractionDigits <= 0 {
+            out.pointee = UInt8(ascii: "0")
+            return 1
+        }
+        let negative = attodollars < 0
         let magnitude = attodollars.magnitude
-        if attodollars < 0 { out.append(UInt8(ascii: "-")) }
-        var fraction: UInt64
-        if let small = UInt64(exactly: magnitude) {
-            // Below $18.4: one 64-bit division instead of a 128-bit one.
-            appendUnsigned(small / 1_000_000_000_000_000_000, to: &out)
-            fraction = small % 1_000_000_000_000_000_000
+        guard magnitude >> 64 == 0, minimumFractionDigits <= 0 else {
+            return writeDecimalSlowly(to: out, minimumFractionDigits: minimumFractionDigits)
+        }
+        out.pointee = UInt8(ascii: "-")
+        var at = negative ? out + 1 : out
+        let small = UInt64(truncatingIfNeeded: magnitude)
+        let whole = small / 1_000_000_000_000_000_000
+        let fraction = small &- whole &* 1_000_000_000_000_000_000
+        if whole < 10 {
+            at.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)
+            at += 1
         } else {
-            let (whole, rest) = magnitude.quotientAndRemainder(dividingBy: UInt128(Money.scale))
-            if let whole64 = UInt64(exactly: whole) {
-                appendUnsigned(whole64, to: &out)
-            } else {
-                appendUnsigned(whole, to: &out)
-            }
-            // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
-            fraction = UInt64(rest)
+            DecimalDigits.writePair(Int(truncatingIfNeeded: whole), to: at)
+            at += 2
         }
-        var used = Money.fractionDigits
-        while used > minimumFractionDigits, fraction % 10 == 0, fraction != 0 {
-            fraction /= 10
-            used -= 1
+        if fraction == 0 { return out.distance(to: at) }
+        return out.distance(to: at) + Money.writeFraction(fraction, minimumDigits: 0, to: at)
+    }
+
+    /// ``writeDecimal(to:minimumFractionDigits:)`` for amounts of 2^64 attodollars or more, or
+    /// with a minimum of fraction digits: out of line, so that the common case stays small.
+    @inline(never)
+    func writeDecimalSlowly(to out: UnsafeMutablePointer<UInt8>, minimumFractionDigits: Int) -> Int {
+        var at = out
+        if attodollars < 0 {
+            at.pointee = UInt8(ascii: "-")
+            at += 1
         }
-        if fraction == 0 { used = minimumFractionDigits }
-        guard used > 0 else { return }
-        out.append(UInt8(ascii: "."))
-        let start = out.count
-        for _ in 0..<used { out.append(UInt8(ascii: "0")) }
-        var index = start + used - 1
-        while fraction > 0 {
-            out[index] = UInt8(ascii: "0") &+ UInt8(fraction % 10)
-            fraction /= 10
-            index -= 1
+        let (whole, rest) = attodollars.magnitude.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
+        at += DecimalDigits.write(whole, to: at)
+        // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
+        let fraction = UInt64(truncatingIfNeeded: rest)
+        let minimum = max(0, minimumFractionDigits)
+        if fraction == 0 {
+            guard minimum > 0 else { return out.distance(to: at) }
+            at.pointee = UInt8(ascii: ".")
+            (at + 1).initialize(repeating: UInt8(ascii: "0"), count: minimum)
+            return out.distance(to: at) + 1 + minimum
         }
+        return out.distance(to: at) + Money.writeFraction(fraction, minimumDigits: minimum, to: at)
+    }
+
+    /// Writes `.` and the digits of a non-zero `fraction` (below 10^18) of a dollar, without
+    /// trailing zeros but with at least `minimumDigits` digits (at most 18); returns the count.
+    ///
+    /// All 18 digits are stored (as 2 + 8 + 8, see ``DecimalDigits/eightDigitValues(_:)``), then
+    /// the trailing zeros are counted from the digit words rather than by dividing: they are the
+    /// high zero bytes of the last non-zero word.
+    @inline(__always)
+    static func writeFraction(_ fraction: UInt64, minimumDigits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let top = fraction / 10_000_000_000_000_000
+        let rest = fraction &- top &* 10_000_000_000_000_000
+        let middle = UInt32(truncatingIfNeeded: rest / 100_000_000)
+        let low = UInt32(truncatingIfNeeded: rest &- UInt64(middle) &* 100_000_000)
+        out.pointee = UInt8(ascii: ".")
+        DecimalDigits.writePair(Int(truncatingIfNeeded: top), to: out + 1)
+        DecimalDigits.writeEight(middle, to: out + 3)
+        DecimalDigits.writeEight(low, to: out + 11)
+        let trailingZeros: Int
+        if low != 0 {
+            trailingZeros = DecimalDigits.eightDigitValues(low).leadingZeroBitCount >> 3
+        } else if middle != 0 {
+            trailingZeros = 8 + DecimalDigits.eightDigitValues(middle).leadingZeroBitCount >> 3
+        } else {
+            trailingZeros = top % 10 == 0 ? 17 : 16
+        }
+        return 1 + max(fractionDigits - trailingZeros, min(minimumDigits, fractionDigits))
     }
 
     /// The amount rounded to the nearest dollar-fraction for display, e.g. `rounded(toPlaces: 2)` for cents.
@@ -125,32 +192,4 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
         }
         self = money
     }
-}
-
-private func appendUnsigned(_ value: UInt64, to out: inout [UInt8]) {
-    if value < 10 {
-        out.append(UInt8(ascii: "0") &+ UInt8(value))
-        return
-    }
-    let start = out.count
-    var rest = value
-    while rest > 0 {
-        out.append(UInt8(ascii: "0") &+ UInt8(rest % 10))
-        rest /= 10
-    }
-    out[start...].reverse()
-}
-
-private func appendUnsigned(_ value: UInt128, to out: inout [UInt8]) {
-    if value == 0 {
-        out.append(UInt8(ascii: "0"))
-        return
-    }
-    var buffer: [UInt8] = []
-    var rest = value
-    while rest > 0 {
-        buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
-        rest /= 10
-    }
-    out.append(contentsOf: buffer.reversed())
 }

@@ -114,13 +114,34 @@ public enum Timestamp {
 
     /// Formats a date as RFC 3339 in UTC with milliseconds: `2025-03-01T12:00:00.000Z`.
     public static func rfc3339(_ date: Date) -> String {
-        var out: [UInt8] = []
-        appendRFC3339(date, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: maxRFC3339Bytes) {
+            guard let base = $0.baseAddress else { return 0 }
+            return writeRFC3339(date, to: base)
+        }
     }
 
     /// Appends the RFC 3339 form of a date to a byte buffer.
     public static func appendRFC3339(_ date: Date, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxRFC3339Bytes) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let count = writeRFC3339(date, to: base)
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
+    /// The most bytes ``writeRFC3339(_:to:)`` writes: 24 for years 0000 to 9999, more for the
+    /// signed or longer years of dates outside them.
+    static var maxRFC3339Bytes: Int { 32 }
+
+    /// Writes the RFC 3339 form of a date (UTC, milliseconds rounded to nearest) at `out` and
+    /// returns the number of bytes written.
+    ///
+    /// Years outside 0000–9999, which RFC 3339 cannot express, are written with all their digits
+    /// and a leading `-` when negative (the ISO 8601 expanded form without its `+`).
+    ///
+    /// - Precondition: `out` has room for ``maxRFC3339Bytes`` bytes.
+    @inline(__always)
+    static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
         var days = totalMilliseconds / 86_400_000
         var rest = totalMilliseconds % 86_400_000
@@ -129,29 +150,42 @@ public enum Timestamp {
             days -= 1
         }
         let (year, month, day) = civil(fromDays: days)
-        func put(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor &*= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
+        var at = out
+        if year >= 0 && year <= 9999 {
+            DecimalDigits.writePair(year / 100, to: at)
+            DecimalDigits.writePair(year % 100, to: at + 2)
+            at += 4
+        } else {
+            at += writeExpandedYear(year, to: at)
         }
-        put(year, 4)
-        out.append(UInt8(ascii: "-"))
-        put(month, 2)
-        out.append(UInt8(ascii: "-"))
-        put(day, 2)
-        out.append(UInt8(ascii: "T"))
-        put(rest / 3_600_000, 2)
-        out.append(UInt8(ascii: ":"))
-        put(rest / 60_000 % 60, 2)
-        out.append(UInt8(ascii: ":"))
-        put(rest / 1000 % 60, 2)
-        out.append(UInt8(ascii: "."))
-        put(rest % 1000, 3)
-        out.append(UInt8(ascii: "Z"))
+        let seconds = rest / 1000
+        let minutes = seconds / 60
+        at[0] = UInt8(ascii: "-")
+        DecimalDigits.writePair(month, to: at + 1)
+        at[3] = UInt8(ascii: "-")
+        DecimalDigits.writePair(day, to: at + 4)
+        at[6] = UInt8(ascii: "T")
+        DecimalDigits.writePair(minutes / 60, to: at + 7)
+        at[9] = UInt8(ascii: ":")
+        DecimalDigits.writePair(minutes % 60, to: at + 10)
+        at[12] = UInt8(ascii: ":")
+        DecimalDigits.writePair(seconds % 60, to: at + 13)
+        at[15] = UInt8(ascii: ".")
+        DecimalDigits.write(UInt64(truncatingIfNeeded: rest % 1000), width: 3, to: at + 16)
+        at[19] = UInt8(ascii: "Z")
+        return out.distance(to: at) + 20
+    }
+
+    /// Writes a year outside 0000–9999: a `-` when negative, then at least four digits.
+    @inline(never) static func writeExpandedYear(_ year: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = out
+        if year < 0 {
+            at.pointee = UInt8(ascii: "-")
+            at += 1
+        }
+        let magnitude = UInt64(year.magnitude)
+        let width = max(4, DecimalDigits.count(magnitude))
+        DecimalDigits.write(magnitude, width: width, to: at)
+        return out.distance(to: at) + width
     }
 }

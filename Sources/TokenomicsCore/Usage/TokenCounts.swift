@@ -78,3 +78,32 @@ public struct TokenCounts: Sendable, Hashable, Codable {
         lhs.estimated.formUnion(rhs.estimated)
     }
 }
+
+extension TokenCounts {
+    /// An upper bound of the bytes ``write(to:)-(JSONCursor)`` writes (with a leading comma).
+    static var maxJSONBytes: Int { JSONCursor.maxTokenBytes * 2 + 7 * (JSONCursor.maxIntBytes + 20) }
+
+    /// Writes `{"input": …, "cache_read": …, "cache_write": …, "retrieval": …, "output": …, "reasoning": …}`,
+    /// plus `cache_write_1h` when some cache writes had the 1-hour TTL: the same object as
+    /// `write(to:)` on a ``JSONWriter``, through a cursor with room for ``maxJSONBytes`` bytes.
+    func write(to json: inout JSONCursor) {
+        json.beginObject()
+        json.field("input")
+        json.int(input)
+        json.field("cache_read")
+        json.int(cacheRead)
+        json.field("cache_write")
+        json.int(cacheWrite)
+        json.field("retrieval")
+        json.int(retrieval)
+        json.field("output")
+        json.int(output)
+        json.field("reasoning")
+        json.int(reasoning)
+        if cacheWrite1h != 0 {
+            json.field("cache_write_1h")
+            json.int(cacheWrite1h)
+        }
+        json.endObject()
+    }
+}

@@ -39,3 +39,50 @@ struct MoneyTests {
         #expect(try #require(Money(decimal: "-0.125")).rounded(toPlaces: 2).description == "-0.13")
     }
 }
+
+@Suite("Money formatting")
+struct MoneyFormattingTests {
+    static let extremeCases: [(Int128, String)] = [
+        (Int128(0), "0"), (1, "0.000000000000000001"), (-1, "-0.000000000000000001"),
+        (1_000_000_000_000_000_000, "1"), (-1_000_000_000_000_000_000, "-1"), (4_607_000_000_000_000, "0.004607"),
+        (120_000_000_000_000_000, "0.12"), (10_000_000_000_000_000_000, "10"),
+        (18_000_000_000_000_000_001, "18.000000000000000001"),
+        (Int128(UInt64.max), "18.446744073709551615"), (Int128(UInt64.max) + 1, "18.446744073709551616"),
+        (-(Int128(UInt64.max) + 1), "-18.446744073709551616"), (100_000_000_000_000_000_000, "100"),
+        (123_456_789_500_000_000_000_000_000, "123456789.5"),
+        (Int128.max, "170141183460469231731.687303715884105727"),
+        (Int128.min, "-170141183460469231731.687303715884105728"),
+        (Int128.min + 1, "-170141183460469231731.687303715884105727"),
+        (10_000_000_000_000_000_000_000_000_000_000_000_000, "10000000000000000000"),
+        (100_000_000_000_000_000_000_000_000_000_000_000_000, "100000000000000000000"),
+        (18_446_744_073_709_551_616_500_000_000_000_000_000, "18446744073709551616.5"),
+    ]
+
+    static let paddedCases: [(Int128, Int, String)] = [
+        (Int128(0), 2, "0.00"), (0, 0, "0"), (0, -3, "0"), (0, 20, "0.00000000000000000000"),
+        (1_000_000_000_000_000_000, 2, "1.00"), (1_500_000_000_000_000_000, 6, "1.500000"),
+        (1_234_567_000_000_000_000, 2, "1.234567"), (-500_000_000_000_000_000, 2, "-0.50"),
+        (1, 2, "0.000000000000000001"),
+        (1, 20, "0.000000000000000001"), (10, 18, "0.000000000000000010"), (10, 17, "0.00000000000000001"),
+        (Int128.max, 6, "170141183460469231731.687303715884105727"),
+        (100_000_000_000_000_000_000, 6, "100.000000"),
+    ]
+
+    @Test(
+        "writes the exact decimal at the extremes",
+        arguments: Self.extremeCases)
+    func extremes(attodollars: Int128, expected: String) {
+        let money = Money(attodollars: attodollars)
+        #expect(money.description == expected)
+        var bytes: [UInt8] = [UInt8(ascii: "x")]
+        money.appendDecimal(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
+    }
+
+    @Test(
+        "pads the fraction to the minimum digits asked for",
+        arguments: Self.paddedCases)
+    func minimumFractionDigits(attodollars: Int128, digits: Int, expected: String) {
+        #expect(Money(attodollars: attodollars).decimalString(minimumFractionDigits: digits) == expected)
+    }
+}

@@ -38,3 +38,32 @@ struct TimestampTests {
         #expect(Timestamp.fromEpoch(1_740_830_400_000_000_000).timeIntervalSince1970 == 1_740_830_400)
     }
 }
+
+@Suite("Timestamp formatting")
+struct TimestampFormattingTests {
+    static let edgeCases: [(Double, String)] = [
+        (0.0, "1970-01-01T00:00:00.000Z"), (-0.001, "1969-12-31T23:59:59.999Z"),
+        (-86_400, "1969-12-31T00:00:00.000Z"), (-86_400.5, "1969-12-30T23:59:59.500Z"),
+        (-2_208_988_800, "1900-01-01T00:00:00.000Z"), (-2_203_977_600, "1900-02-28T00:00:00.000Z"),
+        (-2_203_891_200, "1900-03-01T00:00:00.000Z"), (951_782_400, "2000-02-29T00:00:00.000Z"),
+        (1_709_210_096.789, "2024-02-29T12:34:56.789Z"), (1_709_251_199.999, "2024-02-29T23:59:59.999Z"),
+        (1_740_830_400.0006, "2025-03-01T12:00:00.001Z"), (1_740_830_400.0004, "2025-03-01T12:00:00.000Z"),
+        (-62_167_219_200, "0000-01-01T00:00:00.000Z"), (253_402_300_799.999, "9999-12-31T23:59:59.999Z"),
+        (-12_219_292_800, "1582-10-15T00:00:00.000Z"),
+    ]
+
+    @Test(
+        "formats every calendar edge in UTC with milliseconds",
+        arguments: Self.edgeCases)
+    func formats(epoch: Double, expected: String) throws {
+        let date = Date(timeIntervalSince1970: epoch)
+        #expect(Timestamp.rfc3339(date) == expected)
+        var bytes: [UInt8] = [UInt8(ascii: "x")]
+        Timestamp.appendRFC3339(date, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
+        if expected.first != "0" {
+            let back = try #require(Timestamp.parse(expected))
+            #expect(abs(back.timeIntervalSince1970 - epoch) < 0.001)
+        }
+    }
+}
