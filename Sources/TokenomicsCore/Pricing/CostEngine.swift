@@ -75,7 +75,7 @@ public struct CostEngine: Sendable {
                 ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
                 : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
             return PricedEvent(
-                event: event, cost: nil, issue: IngestIssue(.unknownModel, field: "model", reason),
+                event: consume event, cost: nil, issue: IngestIssue(.unknownModel, field: "model", reason),
                 catalogVersion: catalog.version, serviceTier: tier)
         }
         let level = compiled.level(forPrompt: event.tokens.prompt)
@@ -86,14 +86,14 @@ public struct CostEngine: Sendable {
         // The event moves into the result, built once: no copy of its strings and tags.
         guard let missing = bill.missing else {
             return PricedEvent(
-                event: event, cost: breakdown.total, breakdown: breakdown, catalogVersion: catalog.version,
+                event: consume event, cost: breakdown.total, breakdown: breakdown, catalogVersion: catalog.version,
                 serviceTier: tier, longContextThreshold: threshold)
         }
         var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
         if let threshold { reason += " above \(threshold) prompt tokens" }
         reason += " in catalog \(catalog.version)"
         return PricedEvent(
-            event: event, cost: nil, issue: IngestIssue(.missingRate, field: missing, reason),
+            event: consume event, cost: nil, issue: IngestIssue(.missingRate, field: missing, reason),
             catalogVersion: catalog.version, serviceTier: tier, longContextThreshold: threshold)
     }
 }

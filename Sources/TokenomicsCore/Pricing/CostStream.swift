@@ -38,9 +38,9 @@ public struct CostStream {
     ) rethrows -> [IngestIssue] {
         events.removeAll(keepingCapacity: true)
         let issues = reader.read(line: line, number: number, into: &events)
-        if events.count == 1, let event = events.popLast() {
+        if events.count == 1 {
             // The common case, moved rather than copied.
-            try body(engine.price(event, now: now, cache: &lookups))
+            try body(engine.price(events.removeLast(), now: now, cache: &lookups))
         } else {
             for event in events { try body(engine.price(event, now: now, cache: &lookups)) }
         }

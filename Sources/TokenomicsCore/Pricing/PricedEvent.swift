@@ -29,6 +29,7 @@ public struct PricedEvent: Sendable, Hashable {
     ///   - catalogVersion: the catalog's version.
     ///   - serviceTier: the tier whose rates applied.
     ///   - longContextThreshold: the long-context tier that applied.
+    @inline(__always)
     public init(
         event: UsageEvent, cost: Money?, breakdown: CostBreakdown = .zero, issue: IngestIssue? = nil,
         catalogVersion: String, serviceTier: ServiceTier = .standard, longContextThreshold: Int64? = nil

@@ -29,6 +29,7 @@ public struct UsageEvent: Sendable, Hashable, Codable {
     public var outcome: Outcome?
 
     /// Creates an event.
+    @inline(__always)
     public init(
         id: String, timestamp: Date? = nil, provider: String, model: String, pricedModel: String? = nil,
         operation: String = "chat", serviceTier: ServiceTier = .standard, tokens: TokenCounts = TokenCounts(),
