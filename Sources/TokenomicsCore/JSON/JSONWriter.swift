@@ -20,16 +20,9 @@ public struct JSONWriter {
         storage = [UInt8](repeating: 0, count: max(capacity, 0))
     }
 
-    /// The JSON written so far (a copy; setting it replaces the buffer's contents).
-    public var bytes: [UInt8] {
-        get { Array(storage[..<count]) }
-        set {
-            let comma = needsComma
-            count = 0
-            append(contentsOf: newValue)
-            needsComma = comma
-        }
-    }
+    /// A copy of the JSON written so far. Read-only: appending through it would copy the whole
+    /// buffer each time; use ``append(contentsOf:)`` or ``endLine()``.
+    public var bytes: [UInt8] { Array(storage[..<count]) }
 
     /// Calls `body` with the JSON written so far, without copying it.
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
