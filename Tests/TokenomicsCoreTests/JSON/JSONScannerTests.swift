@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TokenomicsCore
@@ -98,5 +99,23 @@ struct AttributionKeyTests {
             attribution[key] = "v"
             #expect(attribution[key] == "v")
         }
+    }
+
+    @Test("attributions built by initializer or by setting keys are equal, hash alike and round-trip through Codable")
+    func equality() throws {
+        var set = Attribution()
+        #expect(set.isEmpty)
+        set.team = "finance"
+        set.traceId = "abc"
+        set.tags["cc"] = "7"
+        let built = Attribution(team: "finance", traceId: "abc", tags: ["cc": "7"])
+        #expect(set == built)
+        #expect(set.hashValue == built.hashValue)
+        #expect(!set.isEmpty)
+        set.team = nil
+        #expect(set != built)
+        let data = try JSONEncoder().encode(built)
+        #expect(try JSONDecoder().decode(Attribution.self, from: data) == built)
+        #expect(String(decoding: data, as: UTF8.self).contains(#""traceId":"abc""#))
     }
 }
