@@ -130,22 +130,23 @@ public struct OpenAIChatImporter: JSONUsageImporter {
                 provider = value
             }
         }
-        var event = UsageEvent(
-            id: id?.scalarText ?? context.contentHashID,
-            timestamp: try JSONValue.date(created, path: "created"),
-            provider: provider?.string ?? "openai",
-            model: try JSONValue.model(model, path: "model", context: context),
-            operation: "chat",
-            serviceTier: try JSONValue.serviceTier(tier, path: "service_tier"),
-            tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning))
-        event.modality.audioInputTokens = audioIn
-        event.modality.audioOutputTokens = audioOut
-        if let searches = try JSONValue.count(searches, path: "usage.web_search_requests") {
-            event.modality.webSearchQueries = searches
-        }
-        if let name = user?.string, !name.isEmpty { event.attribution.user = name }
-        metadata?.readAttributionMembers(into: &event.attribution)
-        return event
+        // Every field is computed first and the event built once: mutating it after construction
+        // made the optimizer copy the whole event.
+        let timestamp = try JSONValue.date(created, path: "created")
+        let modelName = try JSONValue.model(model, path: "model", context: context)
+        let serviceTier = try JSONValue.serviceTier(tier, path: "service_tier")
+        var modality = ModalityCounts()
+        modality.audioInputTokens = audioIn
+        modality.audioOutputTokens = audioOut
+        modality.webSearchQueries = try JSONValue.count(searches, path: "usage.web_search_requests") ?? 0
+        var attribution = Attribution()
+        if let name = user?.string, !name.isEmpty { attribution.user = name }
+        metadata?.readAttributionMembers(into: &attribution)
+        return UsageEvent(
+            id: id?.scalarText ?? context.contentHashID, timestamp: timestamp, provider: provider?.string ?? "openai",
+            model: modelName, operation: "chat", serviceTier: serviceTier,
+            tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning),
+            modality: modality, attribution: attribution)
     }
 
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,

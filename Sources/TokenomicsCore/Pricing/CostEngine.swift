@@ -69,32 +69,36 @@ public struct CostEngine: Sendable {
             }
         }
         let tier = event.serviceTier
-        guard let compiled = found else {
+        var cost: Money?
+        var breakdown = CostBreakdown.zero
+        var issue: IngestIssue?
+        var threshold: Int64?
+        if let compiled = found {
+            let level = compiled.level(forPrompt: event.tokens.prompt)
+            var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
+            let charged = bill.charge(event.tokens, event.modality)
+            threshold = level > 0 ? compiled.thresholds[level - 1] : nil
+            event.pricedModel = compiled.id
+            if let missing = bill.missing {
+                var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
+                if let threshold { reason += " above \(threshold) prompt tokens" }
+                reason += " in catalog \(catalog.version)"
+                issue = IngestIssue(.missingRate, field: missing, reason)
+            } else {
+                cost = charged.total
+                breakdown = charged
+            }
+        } else {
             let reason =
                 candidates.isEmpty
                 ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
                 : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
-            return PricedEvent(
-                event: consume event, cost: nil, issue: IngestIssue(.unknownModel, field: "model", reason),
-                catalogVersion: catalog.version, serviceTier: tier)
+            issue = IngestIssue(.unknownModel, field: "model", reason)
         }
-        let level = compiled.level(forPrompt: event.tokens.prompt)
-        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
-        let breakdown = bill.charge(event.tokens, event.modality)
-        let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
-        event.pricedModel = compiled.id
-        // The event moves into the result, built once: no copy of its strings and tags.
-        guard let missing = bill.missing else {
-            return PricedEvent(
-                event: consume event, cost: breakdown.total, breakdown: breakdown, catalogVersion: catalog.version,
-                serviceTier: tier, longContextThreshold: threshold)
-        }
-        var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
-        if let threshold { reason += " above \(threshold) prompt tokens" }
-        reason += " in catalog \(catalog.version)"
+        // One construction on one path: the event moves into the result without a copy.
         return PricedEvent(
-            event: consume event, cost: nil, issue: IngestIssue(.missingRate, field: missing, reason),
-            catalogVersion: catalog.version, serviceTier: tier, longContextThreshold: threshold)
+            event: event, cost: cost, breakdown: breakdown, issue: issue, catalogVersion: catalog.version,
+            serviceTier: tier, longContextThreshold: threshold)
     }
 }
 
