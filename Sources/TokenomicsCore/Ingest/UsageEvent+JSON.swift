@@ -74,24 +74,7 @@ extension TokenCounts {
     /// Writes `{"input": …, "cache_read": …, "cache_write": …, "retrieval": …, "output": …, "reasoning": …}`,
     /// plus `cache_write_1h` when some cache writes had the 1-hour TTL.
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.field("input")
-        writer.int(input)
-        writer.field("cache_read")
-        writer.int(cacheRead)
-        writer.field("cache_write")
-        writer.int(cacheWrite)
-        writer.field("retrieval")
-        writer.int(retrieval)
-        writer.field("output")
-        writer.int(output)
-        writer.field("reasoning")
-        writer.int(reasoning)
-        if cacheWrite1h != 0 {
-            writer.field("cache_write_1h")
-            writer.int(cacheWrite1h)
-        }
-        writer.endObject()
+        writer.write(reserving: Self.maxJSONBytes) { write(to: &$0) }
     }
 }
 
