@@ -29,10 +29,12 @@ extension JSONValue {
     /// Reads a service tier from a member's value (see ``serviceTier(_:path:)``).
     static func serviceTier(_ value: JSONValue?, path: String) throws(IngestIssue) -> ServiceTier {
         guard let value, !value.isNull else { return .standard }
-        if value.isString("default") || value.isString("standard") || value.isString("auto") { return .standard }
-        if value.isString("flex") { return .flex }
-        if value.isString("priority") || value.isString("scale") { return .priority }
-        if value.isString("batch") { return .batch }
+        if value.kind == .string {
+            if value.isKey("default") || value.isKey("standard") || value.isKey("auto") { return .standard }
+            if value.isKey("flex") { return .flex }
+            if value.isKey("priority") || value.isKey("scale") { return .priority }
+            if value.isKey("batch") { return .batch }
+        }
         guard let name = value.string else {
             throw IngestIssue(.invalidValue, field: path, "expected a service tier name, found \(value.kindName)")
         }

@@ -83,15 +83,33 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         var cached: Int64 = 0
         var audioIn: Int64 = 0
         if let details = promptDetails {
-            cached = try details.count("cached_tokens", path: "usage.prompt_tokens_details.cached_tokens") ?? 0
-            audioIn = try details.count("audio_tokens", path: "usage.prompt_tokens_details.audio_tokens") ?? 0
+            var cachedValue: JSONValue?
+            var audioValue: JSONValue?
+            details.forEachMemberKey { key, value in
+                if key.isKey("cached_tokens") {
+                    cachedValue = value
+                } else if key.isKey("audio_tokens") {
+                    audioValue = value
+                }
+            }
+            cached = try JSONValue.count(cachedValue, path: "usage.prompt_tokens_details.cached_tokens") ?? 0
+            audioIn = try JSONValue.count(audioValue, path: "usage.prompt_tokens_details.audio_tokens") ?? 0
         }
         var reasoning: Int64 = 0
         var audioOut: Int64 = 0
         if let details = completionDetails {
+            var reasoningValue: JSONValue?
+            var audioValue: JSONValue?
+            details.forEachMemberKey { key, value in
+                if key.isKey("reasoning_tokens") {
+                    reasoningValue = value
+                } else if key.isKey("audio_tokens") {
+                    audioValue = value
+                }
+            }
             reasoning =
-                try details.count("reasoning_tokens", path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
-            audioOut = try details.count("audio_tokens", path: "usage.completion_tokens_details.audio_tokens") ?? 0
+                try JSONValue.count(reasoningValue, path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
+            audioOut = try JSONValue.count(audioValue, path: "usage.completion_tokens_details.audio_tokens") ?? 0
         }
         let uncached = try CountSplit.remainder(
             promptTokens, minus: cached, partPath: "usage.prompt_tokens_details.cached_tokens",
