@@ -121,7 +121,7 @@ struct OutputSink {
     /// Appends bytes, flushing when the buffer is large.
     mutating func write(_ bytes: some Collection<UInt8>) {
         json.append(contentsOf: bytes)
-        if json.count >= Self.flushSize { flush() }
+        flushIfFull()
     }
 
     /// Appends text.
@@ -131,6 +131,10 @@ struct OutputSink {
     mutating func writeLine(_ body: (inout JSONWriter) -> Void) {
         body(&json)
         json.endLine()
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
         if json.count >= Self.flushSize { flush() }
     }
 

@@ -10,7 +10,12 @@ extension JSONValue {
     ///   - path: the field's full path for the error message.
     /// - Throws: ``IngestIssue`` when the member is absent or `null` (`.missingField`) or not a valid count.
     func requiredCount(_ key: String, path: String) throws(IngestIssue) -> Int64 {
-        guard let value = try count(key, path: path) else {
+        try Self.requiredCount(self[key], path: path)
+    }
+
+    /// Reads a count that must be present from a member's value (see ``requiredCount(_:path:)``).
+    static func requiredCount(_ value: JSONValue?, path: String) throws(IngestIssue) -> Int64 {
+        guard let value = try count(value, path: path) else {
             throw IngestIssue(.missingField, field: path, "required token count is missing")
         }
         return value

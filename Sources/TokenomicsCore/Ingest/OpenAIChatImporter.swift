@@ -74,39 +74,19 @@ public struct OpenAIChatImporter: JSONUsageImporter {
                 searches = value
             }
         }
-        guard let promptTokens = try JSONValue.count(prompt, path: "usage.prompt_tokens") else {
-            throw IngestIssue(.missingField, field: "usage.prompt_tokens", "required token count is missing")
-        }
-        guard let completionTokens = try JSONValue.count(completion, path: "usage.completion_tokens") else {
-            throw IngestIssue(.missingField, field: "usage.completion_tokens", "required token count is missing")
-        }
+        let promptTokens = try JSONValue.requiredCount(prompt, path: "usage.prompt_tokens")
+        let completionTokens = try JSONValue.requiredCount(completion, path: "usage.completion_tokens")
         var cached: Int64 = 0
         var audioIn: Int64 = 0
         if let details = promptDetails {
-            var cachedValue: JSONValue?
-            var audioValue: JSONValue?
-            details.forEachMemberKey { key, value in
-                if key.isKey("cached_tokens") {
-                    cachedValue = value
-                } else if key.isKey("audio_tokens") {
-                    audioValue = value
-                }
-            }
+            let (cachedValue, audioValue) = details.members("cached_tokens", "audio_tokens")
             cached = try JSONValue.count(cachedValue, path: "usage.prompt_tokens_details.cached_tokens") ?? 0
             audioIn = try JSONValue.count(audioValue, path: "usage.prompt_tokens_details.audio_tokens") ?? 0
         }
         var reasoning: Int64 = 0
         var audioOut: Int64 = 0
         if let details = completionDetails {
-            var reasoningValue: JSONValue?
-            var audioValue: JSONValue?
-            details.forEachMemberKey { key, value in
-                if key.isKey("reasoning_tokens") {
-                    reasoningValue = value
-                } else if key.isKey("audio_tokens") {
-                    audioValue = value
-                }
-            }
+            let (reasoningValue, audioValue) = details.members("reasoning_tokens", "audio_tokens")
             reasoning =
                 try JSONValue.count(reasoningValue, path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
             audioOut = try JSONValue.count(audioValue, path: "usage.completion_tokens_details.audio_tokens") ?? 0
@@ -158,8 +138,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         modality.audioOutputTokens = audioOut
         modality.webSearchQueries = try JSONValue.count(searches, path: "usage.web_search_requests") ?? 0
         var attribution = Attribution()
-        if let name = user?.string, !name.isEmpty { attribution.user = name }
-        metadata?.readAttributionMembers(into: &attribution)
+        readAttribution(user: user, metadata: metadata, into: &attribution)
         return UsageEvent(
             id: id?.scalarText ?? context.contentHashID, timestamp: timestamp, provider: provider?.string ?? "openai",
             model: modelName, operation: "chat", serviceTier: serviceTier,
@@ -170,9 +149,13 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
     /// others as tags) into `attribution`.
     static func readAttribution(of record: JSONValue, into attribution: inout Attribution) {
-        if let user = record["user"]?.string, !user.isEmpty { attribution.user = user }
-        guard let metadata = record["metadata"] else { return }
-        metadata.readAttributionMembers(into: &attribution)
+        readAttribution(user: record["user"], metadata: record["metadata"], into: &attribution)
+    }
+
+    /// ``readAttribution(of:into:)`` from the record's `user` and `metadata` values, already found.
+    static func readAttribution(user: JSONValue?, metadata: JSONValue?, into attribution: inout Attribution) {
+        if let name = user?.string, !name.isEmpty { attribution.user = name }
+        metadata?.readAttributionMembers(into: &attribution)
     }
 }
 

@@ -22,7 +22,6 @@ extension JSONValue {
 
     /// Reads this value as a token count (see ``count(_:path:)``).
     public func countValue(path: String) throws(IngestIssue) -> Int64 {
-        if kind == .number, let integer = int64, integer >= 0, integer <= Self.maximumCount { return integer }
         let number = self
         if kind == .string, let text = string, let parsed = Int64(text) {
             // Some gateways write counts as strings; accept whole numbers only.

@@ -80,12 +80,8 @@ public struct JSONCursor {
     /// ASCII name that needs no escaping.
     @inline(__always) public mutating func field(_ name: StaticString) {
         separate()
-        let length = name.utf8CodeUnitCount
-        position.pointee = UInt8(ascii: "\"")
-        (position + 1).update(from: name.utf8Start, count: length)
-        position[length + 1] = UInt8(ascii: "\"")
-        position[length + 2] = UInt8(ascii: ":")
-        position += length + 3
+        quotedLiteral(name)
+        put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -112,11 +108,7 @@ public struct JSONCursor {
     /// Writes a string value known at compile time, which the caller guarantees needs no escaping.
     @inline(__always) public mutating func string(_ value: StaticString) {
         separate()
-        let length = value.utf8CodeUnitCount
-        position.pointee = UInt8(ascii: "\"")
-        (position + 1).update(from: value.utf8Start, count: length)
-        position[length + 1] = UInt8(ascii: "\"")
-        position += length + 2
+        quotedLiteral(value)
         needsComma = true
     }
 
@@ -174,6 +166,13 @@ public struct JSONCursor {
     @inline(__always) private mutating func literal(_ text: StaticString) {
         position.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
         position += text.utf8CodeUnitCount
+    }
+
+    /// Writes `text` in quotes, unescaped: the caller guarantees plain ASCII that needs no escaping.
+    @inline(__always) private mutating func quotedLiteral(_ text: StaticString) {
+        put(UInt8(ascii: "\""))
+        literal(text)
+        put(UInt8(ascii: "\""))
     }
 
     /// Writes `text` in quotes, escaped as JSON requires.

@@ -14,10 +14,9 @@ public final class JSONDocument {
     private var textCapacity: Int
     /// How many bytes the last parsed text has.
     public private(set) var length = 0
-    /// The tape of the last parse; ``tapeCount`` entries are valid.
+    /// The tape of the last parse.
     private var tape: UnsafeMutablePointer<JSONTapeEntry>
     private var tapeCapacity: Int
-    private(set) var tapeCount = 0
 
     /// The deepest nesting accepted.
     public static let maximumDepth = 256
@@ -57,7 +56,6 @@ public final class JSONDocument {
             var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
             do throws(JSONScanner.Stop) {
                 try scanner.scanDocument()
-                tapeCount = scanner.count
                 return root
             } catch {
                 switch error {
@@ -66,7 +64,6 @@ public final class JSONDocument {
                     tapeCapacity *= 2
                     tape = .allocate(capacity: tapeCapacity)
                 case .syntax(let failure):
-                    tapeCount = 0
                     throw failure
                 }
             }

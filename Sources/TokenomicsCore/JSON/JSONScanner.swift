@@ -205,10 +205,6 @@ struct JSONScanner {
         return (hasQuote | hasBackslash | hasControl) & highs
     }
 
-    /// Whether any byte of `word` is `"`, `\\` or below 0x20.
-    @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool { attentionMask(word) != 0 }
-
     @inline(__always)
     static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))

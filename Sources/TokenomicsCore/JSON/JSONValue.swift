@@ -45,18 +45,11 @@ public struct JSONValue {
     func memberIndex(named key: UnsafeBufferPointer<UInt8>) -> Int {
         let object = entry
         guard object.kind == .object else { return -1 }
-        // An empty key still needs a pointer for `memcmp`; any valid one will do.
-        let keyBase = key.baseAddress ?? text
-        let length = Int32(truncatingIfNeeded: key.count)
         let end = Int(object.next)
         var cursor = index &+ 1
         while cursor < end {
-            let name = tape[cursor]
-            if name.end &- name.start == length, !name.flag {
-                if memcmp(text + Int(name.start), keyBase, key.count) == 0 {
-                    return cursor &+ 1
-                }
-            } else if name.flag, decodeString(at: cursor).utf8.elementsEqual(key) {
+            let name = value(at: cursor)
+            if name.entry.flag ? decodeString(at: cursor).utf8.elementsEqual(key) : name.equalsUnescaped(key) {
                 return cursor &+ 1
             }
             cursor = Int(tape[cursor &+ 1].next)
@@ -98,6 +91,21 @@ public struct JSONValue {
         }
     }
 
+    /// The values of members `first` and `second` of an object, found in one pass (`nil` for an
+    /// absent member, both `nil` when this is not an object).
+    @inline(__always)
+    public func members(_ first: StaticString, _ second: StaticString) -> (JSONValue?, JSONValue?) {
+        var found: (JSONValue?, JSONValue?)
+        forEachMemberKey { key, value in
+            if key.isKey(first) {
+                found.0 = value
+            } else if key.isKey(second) {
+                found.1 = value
+            }
+        }
+        return found
+    }
+
     /// The elements of an array, in order; empty for other kinds.
     public var elements: [JSONValue] {
         guard entry.kind == .array else { return [] }
@@ -127,13 +135,11 @@ public struct JSONValue {
     }
 
     /// Whether this string (an object key, typically) is `name`: one length comparison for most
-    /// keys, so importers can read an object in one pass with a `switch` over its members.
+    /// keys, so importers can read an object in one pass, testing each member's key in turn.
     @inline(__always)
     public func isKey(_ name: StaticString) -> Bool {
-        let value = entry
-        let length = name.utf8CodeUnitCount
-        guard !value.flag else { return decodeString(at: index) == name.description }
-        return Int(value.end &- value.start) == length && memcmp(text + Int(value.start), name.utf8Start, length) == 0
+        guard !entry.flag else { return decodeString(at: index) == name.description }
+        return equalsUnescaped(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// Whether the bytes of this (unescaped) string or key are exactly `bytes`.

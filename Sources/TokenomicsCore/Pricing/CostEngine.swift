@@ -22,7 +22,7 @@ import Synchronization
 public struct CostEngine: Sendable {
     /// The catalog prices come from.
     public let catalog: PriceCatalog
-    private let lastLookup = LastLookup()
+    private let sharedLookups = SharedLookups()
 
     /// Creates an engine.
     ///
@@ -37,7 +37,7 @@ public struct CostEngine: Sendable {
     /// - Returns: the event with its exact cost and breakdown, or unpriced with the reason.
     /// - Complexity: O(1) for a repeated model; a new model name costs one catalog lookup.
     public func price(_ event: consuming UsageEvent, now: Date) -> PricedEvent {
-        let candidates = lastLookup.candidates(model: event.model, provider: event.provider) {
+        let candidates = sharedLookups.candidates(model: event.model, provider: event.provider) {
             catalog.candidates(for: event.model, provider: event.provider)
         }
         return price(event, now: now, candidates: candidates)
@@ -102,25 +102,15 @@ public struct CostEngine: Sendable {
     }
 }
 
-/// The engine's cache of resolved model names: (model, provider) → catalog records. Streams
-/// name a handful of models over and over; each name is resolved once (bounded to 4,096 names).
-private final class LastLookup: Sendable {
-    private struct Key: Hashable {
-        var model: String
-        var provider: String
-    }
-
-    private let entries = Mutex<[Key: [Int32]]>([:])
-    private static let capacity = 4_096
+/// The engine's own cache of resolved model names, shared by every caller of
+/// ``CostEngine/price(_:now:)``: a ``ModelLookupCache`` behind a lock, with names resolved outside it.
+private final class SharedLookups: Sendable {
+    private let cache = Mutex(ModelLookupCache())
 
     func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
-        let key = Key(model: model, provider: provider)
-        if let hit = entries.withLock({ $0[key] }) { return hit }
+        if let hit = cache.withLock({ $0.cached(model: model, provider: provider) }) { return hit }
         let resolved = resolve()
-        entries.withLock { cache in
-            if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
-            cache[key] = resolved
-        }
+        cache.withLock { $0.store(resolved, model: model, provider: provider) }
         return resolved
     }
 }
@@ -130,7 +120,7 @@ private final class LastLookup: Sendable {
 ///
 /// Resolving a name (lower-casing, provider prefixes, dated snapshots) costs microseconds; a
 /// stream names few models, so after the first events every lookup is a hit.
-public struct ModelLookupCache {
+public struct ModelLookupCache: Sendable {
     private struct Slot {
         var model: String
         var provider: String
@@ -143,24 +133,33 @@ public struct ModelLookupCache {
     /// Creates an empty cache.
     public init() { slots = Array(repeating: nil, count: Self.size) }
 
+    @inline(__always)
+    private static func slot(model: String, provider: String) -> Int {
+        let hash = FNV1a.hash(model.utf8, seed: FNV1a.hash(provider.utf8))
+        return Int(truncatingIfNeeded: hash) & (size - 1)
+    }
+
+    /// The cached catalog positions for `model` and `provider`, if any.
+    @inline(__always)
+    func cached(model: String, provider: String) -> [Int32]? {
+        guard let hit = slots[Self.slot(model: model, provider: provider)], hit.model == model,
+            hit.provider == provider
+        else { return nil }
+        return hit.candidates
+    }
+
+    /// Caches the catalog positions for `model` and `provider` (replacing whatever shared the slot).
+    mutating func store(_ candidates: [Int32], model: String, provider: String) {
+        slots[Self.slot(model: model, provider: provider)] = Slot(
+            model: model, provider: provider, candidates: candidates)
+    }
+
     /// The catalog positions for `model` and `provider`, from the cache or else from `resolve`.
     @inline(__always)
     mutating func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
-        let slot =
-            Int(truncatingIfNeeded: Self.hash(model, Self.hash(provider, 0xcbf2_9ce4_8422_2325))) & (Self.size - 1)
-        if let hit = slots[slot], hit.model == model, hit.provider == provider { return hit.candidates }
+        if let hit = cached(model: model, provider: provider) { return hit }
         let resolved = resolve()
-        slots[slot] = Slot(model: model, provider: provider, candidates: resolved)
+        store(resolved, model: model, provider: provider)
         return resolved
-    }
-
-    @inline(__always)
-    private static func hash(_ text: String, _ seed: UInt64) -> UInt64 {
-        var hash = seed
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

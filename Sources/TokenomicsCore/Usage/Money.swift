@@ -45,8 +45,8 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
         }
     }
 
-    /// Appends the decimal form of the amount to a byte buffer (used by the CSV and table writers;
-    /// the JSON writer formats straight into its own buffer with ``writeDecimal(to:minimumFractionDigits:)``).
+    /// Appends the decimal form of the amount to a byte buffer (the JSON writer formats straight
+    /// into its own buffer with ``writeDecimal(to:minimumFractionDigits:)``).
     public func appendDecimal(to out: inout [UInt8], minimumFractionDigits: Int = 0) {
         let room = Money.maxDecimalBytes(minimumFractionDigits: minimumFractionDigits)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { scratch in

@@ -53,12 +53,7 @@ public struct UsageEvent: Sendable, Hashable, Codable {
     /// A stable id for sources that carry none: `h-` and 16 hex digits of a 64-bit FNV-1a hash
     /// of the raw record text. The same line always gives the same id, so re-ingesting is idempotent.
     public static func contentHashID(_ bytes: some Sequence<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(bytes), radix: 16)
         return "h-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

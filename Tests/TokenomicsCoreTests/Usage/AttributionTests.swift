@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import TokenomicsCore
+
+@Suite("Attribution keys")
+struct AttributionKeyTests {
+    @Test("report names map to keys; app is application; anything else is a tag")
+    func names() {
+        #expect(Attribution.Key("team") == .team)
+        #expect(Attribution.Key("app") == .application)
+        #expect(Attribution.Key("parent_span_id") == .parentSpanId)
+        #expect(Attribution.Key("teams") == nil)
+        #expect(Attribution.Key("") == nil)
+        var attribution = Attribution()
+        attribution["workflow"] = "triage"
+        attribution["cost_center"] = "cc-7"
+        #expect(attribution.workflow == "triage")
+        #expect(attribution.tags == ["cost_center": "cc-7"])
+        #expect(attribution["cost_center"] == "cc-7")
+        for key in Attribution.Key.allCases {
+            attribution[key] = "v"
+            #expect(attribution[key] == "v")
+        }
+    }
+
+    @Test("attributions built by initializer or by setting keys are equal, hash alike and round-trip through Codable")
+    func equality() throws {
+        var set = Attribution()
+        #expect(set.isEmpty)
+        set.team = "finance"
+        set.traceId = "abc"
+        set.tags["cc"] = "7"
+        let built = Attribution(team: "finance", traceId: "abc", tags: ["cc": "7"])
+        #expect(set == built)
+        #expect(set.hashValue == built.hashValue)
+        #expect(!set.isEmpty)
+        set.team = nil
+        #expect(set != built)
+        let data = try JSONEncoder().encode(built)
+        #expect(try JSONDecoder().decode(Attribution.self, from: data) == built)
+        #expect(String(decoding: data, as: UTF8.self).contains(#""traceId":"abc""#))
+    }
+}
