@@ -94,6 +94,15 @@ public final class JSONDocument {
         try parse(bytes: Array(text.utf8))
     }
 
+    /// Parses `data` and calls `body` with its root value, keeping this document alive for the
+    /// call: the way to read a text with a document made just for it.
+    ///
+    /// - Throws: ``JSONSyntaxError`` for invalid JSON, or what `body` throws.
+    public func withRoot<Result>(of data: Data, _ body: (JSONValue) throws -> Result) throws -> Result {
+        let root = try parse(bytes: data)
+        return try withExtendedLifetime(self) { try body(root) }
+    }
+
     /// The root value of the last successful parse.
     public var root: JSONValue { JSONValue(tape: tape, text: text, index: 0) }
 }

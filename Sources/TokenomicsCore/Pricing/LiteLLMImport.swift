@@ -71,16 +71,11 @@ public enum LiteLLMImport {
     /// - Throws: ``PricingError`` when the text is not a JSON object.
     /// - Complexity: O(n) in the size of the map.
     public static func catalog(from data: Data, options: Options = Options()) throws -> PriceCatalog {
-        let document = JSONDocument()
-        // Values do not retain their document: keep it alive until reading is done.
-        defer { withExtendedLifetime(document) {} }
-        let root: JSONValue
         do {
-            root = try document.parse(bytes: data)
-        } catch {
+            return try JSONDocument().withRoot(of: data) { try catalog(from: $0, options: options) }
+        } catch let error as JSONSyntaxError {
             throw PricingError("the LiteLLM map is not valid JSON: \(error)")
         }
-        return try catalog(from: root, options: options)
     }
 
     static func catalog(from root: JSONValue, options: Options) throws -> PriceCatalog {

@@ -17,20 +17,17 @@ extension PriceCatalog {
     /// - Throws: ``PricingError`` for invalid JSON or an invalid record.
     /// - Complexity: O(n) in the size of the text.
     public static func load(_ data: Data) throws -> PriceCatalog {
-        let document = JSONDocument()
-        // Values do not retain their document: keep it alive until reading is done.
-        defer { withExtendedLifetime(document) {} }
-        let root: JSONValue
         do {
-            root = try document.parse(bytes: data)
-        } catch {
+            return try JSONDocument().withRoot(of: data) { root in
+                guard root.kind == .object else { throw PricingError("a price catalog must be a JSON object") }
+                if root["format"]?.isString(formatName) == true {
+                    return try CatalogReader.read(root)
+                }
+                return try LiteLLMImport.catalog(from: root, options: LiteLLMImport.Options())
+            }
+        } catch let error as JSONSyntaxError {
             throw PricingError("the catalog is not valid JSON: \(error)")
         }
-        guard root.kind == .object else { throw PricingError("a price catalog must be a JSON object") }
-        if root["format"]?.isString(formatName) == true {
-            return try CatalogReader.read(root)
-        }
-        return try LiteLLMImport.catalog(from: root, options: LiteLLMImport.Options())
     }
 
     /// The catalog in the Tokenomics format: stable (records sorted, keys in a fixed order),
