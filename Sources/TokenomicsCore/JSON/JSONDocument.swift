@@ -13,7 +13,9 @@ public final class JSONDocument {
     private var text: UnsafeMutablePointer<UInt8>
     private var textCapacity: Int
     /// How many bytes the last parsed text has.
-    public private(set) var length = 0
+    public var length: Int { textLength }
+    // Private, so that writing it needs no dynamic exclusivity check.
+    private var textLength = 0
     /// The tape of the last parse.
     private var tape: UnsafeMutablePointer<JSONTapeEntry>
     private var tapeCapacity: Int
@@ -51,7 +53,7 @@ public final class JSONDocument {
             UnsafeMutableRawPointer(text).copyMemory(from: bytes, byteCount: count)
         }
         (text + count).initialize(repeating: 0, count: JSONScanner.padding)
-        length = count
+        textLength = count
         while true {
             var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
             do throws(JSONScanner.Stop) {
