@@ -54,22 +54,13 @@ public final class JSONDocument {
         }
         (text + count).initialize(repeating: 0, count: JSONScanner.padding)
         textLength = count
-        while true {
-            var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
-            do throws(JSONScanner.Stop) {
-                try scanner.scanDocument()
-                return root
-            } catch {
-                switch error {
-                case .tapeFull:
-                    tape.deallocate()
-                    tapeCapacity *= 2
-                    tape = .allocate(capacity: tapeCapacity)
-                case .syntax(let failure):
-                    throw failure
-                }
-            }
-        }
+        var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
+        let scanned = Result { () throws(JSONSyntaxError) in try scanner.scanDocument() }
+        // The scanner grows the tape when it fills: take it back, also when the scan failed.
+        tape = scanner.tape
+        tapeCapacity = scanner.capacity
+        _ = try scanned.get()
+        return root
     }
 
     /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
@@ -111,16 +102,17 @@ public final class JSONDocument {
 
 /// One value (or object key) on a ``JSONDocument``'s tape.
 struct JSONTapeEntry {
-    /// The value's kind.
-    var kind: JSONKind
-    /// Whether a string holds escape sequences; whether a number has a fraction or exponent.
-    var flag: Bool
     /// First byte of the content (after the opening quote for strings).
     var start: Int32
     /// One past the last byte of the content (before the closing quote for strings).
     var end: Int32
-    /// Tape index just past this value and everything inside it.
-    var next: Int32
+    /// How many entries the value takes on the tape: 1 for a scalar, one more than its contents
+    /// for an object or array. The value after it is `span` entries further on.
+    var span: Int32
+    /// The value's kind.
+    var kind: JSONKind
+    /// Whether a string holds escape sequences; whether a number has a fraction or exponent.
+    var flag: Bool
 }
 
 /// The kind of a JSON value.

@@ -3,206 +3,478 @@
 /// The text must be followed by at least ``JSONScanner/padding`` zero bytes. A zero byte is never
 /// valid JSON outside a string and is a control character inside one, so the scanner needs no
 /// bounds check on its hot paths: it stops at the padding the way it stops at any bad byte, and
-/// only then asks whether it ran past the end. Strings are skipped eight bytes at a time.
+/// only then asks whether it ran past the end. Strings are searched sixteen bytes at a time and
+/// digit runs eight: such a load never starts past the end of the text, so it stays inside the
+/// padding.
+///
+/// The scan is one loop whose state lives in locals, not a recursion; the open objects and arrays
+/// are a stack kept on the tape itself (see ``Tape``).
 struct JSONScanner {
     /// Zero bytes the scanner may read past the end of the text.
     static let padding = 16
 
-    /// Why a scan stopped early.
-    enum Stop: Error {
-        /// The text is not valid JSON.
-        case syntax(JSONSyntaxError)
-        /// The tape has no room for another entry: grow it and scan again.
-        case tapeFull
-    }
+    /// The longest text scanned with a tape that has room for an entry per byte of it.
+    static let roomyLength = 1 << 16
 
     private let base: UnsafePointer<UInt8>
-    private let end: Int
-    private let tape: UnsafeMutablePointer<JSONTapeEntry>
-    private let capacity: Int
-    private(set) var count = 0
-    private var position = 0
+    private let length: Int
+    /// The tape, grown when it has too little room (the caller takes it back after the scan).
+    private(set) var tape: UnsafeMutablePointer<JSONTapeEntry>
+    private(set) var capacity: Int
 
     /// Prepares a scan of `length` bytes at `base` (followed by ``padding`` zero bytes) into a tape
-    /// with room for `capacity` entries.
+    /// with room for `capacity` entries (at least one).
     init(base: UnsafePointer<UInt8>, length: Int, tape: UnsafeMutablePointer<JSONTapeEntry>, capacity: Int) {
         self.base = base
-        self.end = length
+        self.length = length
         self.tape = tape
         self.capacity = capacity
     }
 
-    /// Scans the whole text; on success ``count`` is the number of tape entries written.
-    mutating func scanDocument() throws(Stop) {
-        guard end < Int(Int32.max) else { throw .syntax(JSONSyntaxError(offset: 0, message: "text too large")) }
-        skipWhitespace()
-        guard position < end else { throw .syntax(JSONSyntaxError(offset: 0, message: "empty input")) }
-        try scanValue(depth: 0)
-        skipWhitespace()
-        if position < end { throw failure("unexpected text after the JSON value") }
+    /// Scans the whole text and returns the number of tape entries written.
+    mutating func scanDocument() throws(JSONSyntaxError) -> Int {
+        guard length < Int(Int32.max) else { throw JSONSyntaxError(offset: 0, message: "text too large") }
+        var tape = Tape(entries: self.tape, capacity: capacity)
+        // Every value (and key) starts at a byte of its own, so a tape with an entry per byte
+        // of text cannot fill: up to `roomyLength` bytes, the scan makes that room at once and
+        // never checks again; longer texts, whose tape would be too large, reserve room as they go.
+        if length > tape.capacity && length <= JSONScanner.roomyLength {
+            tape.reserve(length)
+            self.tape = tape.entries
+            capacity = tape.capacity
+        }
+        if length <= tape.capacity {
+            // A copy of its own, which never grows, keeps the tape in registers.
+            var roomyTape = tape
+            return try scan(into: &roomyTape, reservingRoom: false)
+        }
+        defer {
+            self.tape = tape.entries
+            capacity = tape.capacity
+        }
+        return try scan(into: &tape, reservingRoom: true)
     }
 
-    /// The error for the byte at the current position: past the end, the text was cut short.
-    private func failure(_ message: String, at offset: Int? = nil) -> Stop {
-        let offset = offset ?? position
-        if offset >= end { return .syntax(JSONSyntaxError(offset: end, message: "unexpected end of text")) }
-        return .syntax(JSONSyntaxError(offset: offset, message: message))
-    }
-
+    /// Scans the whole text into `tape`, reserving room for each value before scanning it if
+    /// `reservingRoom`, and returns the number of entries written. Inlined into each of its two
+    /// calls, so that the one without reservations has no trace of them.
     @inline(__always)
-    private mutating func emit(_ kind: JSONKind, flag: Bool, start: Int, end: Int, next: Int) throws(Stop) {
-        guard count < capacity else { throw .tapeFull }
-        // The text is shorter than Int32.max (checked once), so positions and counts fit.
-        tape[count] = JSONTapeEntry(
-            kind: kind, flag: flag, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-            next: Int32(truncatingIfNeeded: next))
-        count &+= 1
-    }
+    private func scan(into tape: inout Tape, reservingRoom: Bool) throws(JSONSyntaxError) -> Int {
+        let text = Text(base: base, length: length)
+        var cursor = text.skipWhitespace(from: 0)
+        guard cursor < length else { throw JSONSyntaxError(offset: 0, message: "empty input") }
+        // The byte that closes the innermost open container: zero outside any container (the
+        // padding after the text).
+        var closer: UInt8 = 0
 
-    @inline(__always)
-    private mutating func skipWhitespace() {
-        while true {
-            switch base[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position &+= 1
-            default: return
-            }
-        }
-    }
-
-    private mutating func scanValue(depth: Int) throws(Stop) {
-        switch base[position] {
-        case UInt8(ascii: "\""): try scanString()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
-        case UInt8(ascii: "{"): try scanObject(depth: depth &+ 1)
-        case UInt8(ascii: "["): try scanArray(depth: depth &+ 1)
-        case UInt8(ascii: "t"): try scanLiteral("true", kind: .bool, flag: true)
-        case UInt8(ascii: "f"): try scanLiteral("false", kind: .bool, flag: false)
-        case UInt8(ascii: "n"): try scanLiteral("null", kind: .null, flag: false)
-        default: throw failure("unexpected character")
-        }
-    }
-
-    private mutating func scanObject(depth: Int) throws(Stop) {
-        guard depth <= JSONDocument.maximumDepth else { throw failure("nesting too deep") }
-        let index = count
-        try emit(.object, flag: false, start: position, end: 0, next: 0)
-        position &+= 1
-        skipWhitespace()
-        if base[position] == UInt8(ascii: "}") {
-            position &+= 1
-        } else {
-            while true {
-                guard base[position] == UInt8(ascii: "\"") else { throw failure("expected a quoted object key") }
-                try scanString()
-                skipWhitespace()
-                guard base[position] == UInt8(ascii: ":") else { throw failure("expected ':' after an object key") }
-                position &+= 1
-                skipWhitespace()
-                // Most member values are strings: scan those here rather than through the dispatch.
-                if base[position] == UInt8(ascii: "\"") { try scanString() } else { try scanValue(depth: depth) }
-                skipWhitespace()
-                let byte = base[position]
-                if byte == UInt8(ascii: ",") {
-                    position &+= 1
-                    skipWhitespace()
-                } else if byte == UInt8(ascii: "}") {
-                    position &+= 1
-                    break
-                } else {
-                    throw failure("expected ',' or '}' in an object")
-                }
-            }
-        }
-        tape[index].end = Int32(truncatingIfNeeded: position)
-        tape[index].next = Int32(truncatingIfNeeded: count)
-    }
-
-    private mutating func scanArray(depth: Int) throws(Stop) {
-        guard depth <= JSONDocument.maximumDepth else { throw failure("nesting too deep") }
-        let index = count
-        try emit(.array, flag: false, start: position, end: 0, next: 0)
-        position &+= 1
-        skipWhitespace()
-        if base[position] == UInt8(ascii: "]") {
-            position &+= 1
-        } else {
-            while true {
-                try scanValue(depth: depth)
-                skipWhitespace()
-                let byte = base[position]
-                if byte == UInt8(ascii: ",") {
-                    position &+= 1
-                    skipWhitespace()
-                } else if byte == UInt8(ascii: "]") {
-                    position &+= 1
-                    break
-                } else {
-                    throw failure("expected ',' or ']' in an array")
-                }
-            }
-        }
-        tape[index].end = Int32(truncatingIfNeeded: position)
-        tape[index].next = Int32(truncatingIfNeeded: count)
-    }
-
-    /// Scans the string whose opening quote is at the current position.
-    @inline(__always)
-    private mutating func scanString() throws(Stop) {
-        let open = position
-        let start = open &+ 1
-        var cursor = start
-        var escaped = false
-        let raw = UnsafeRawPointer(base)
-        while true {
-            // Eight bytes at a time to the first quote, backslash or control character (the padding
-            // after the text is all control characters, so this cannot run past it).
-            let mask = JSONScanner.attentionMask(raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
-            if mask == 0 {
-                cursor &+= 8
-                continue
-            }
-            cursor &+= mask.trailingZeroBitCount &>> 3
-            let byte = base[cursor]
+        // When reserving room, each value starts with room for its first entry on the tape: the
+        // tape has room for one to begin with, and room is reserved for each object member (key
+        // and value) and array element before it is scanned.
+        nextValue: while true {
+            var byte = text[cursor]
             if byte == UInt8(ascii: "\"") {
-                try emit(.string, flag: escaped, start: start, end: cursor, next: count &+ 1)
-                position = cursor &+ 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
+                cursor = try text.scanString(at: cursor, into: &tape)
+            } else if JSONScanner.isDigit(byte) || byte == UInt8(ascii: "-") {
+                cursor = try text.scanNumber(at: cursor, into: &tape)
+            } else if byte | 0x20 == UInt8(ascii: "{") {
+                // `{` or `[` (0x7B or 0x5B).
+                let depth = tape.open(byte == UInt8(ascii: "{") ? .object : .array, start: cursor)
+                guard depth <= JSONDocument.maximumDepth else { throw text.failure("nesting too deep", at: cursor) }
+                // `[` + 2 is `]` and `{` + 2 is `}`.
+                closer = byte &+ 2
                 cursor &+= 1
-                switch base[cursor] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    cursor &+= 1
-                case UInt8(ascii: "u"):
-                    for offset in 1...4 where !JSONScanner.isHexDigit(base[cursor &+ offset]) {
-                        throw failure("bad \\u escape in a string", at: cursor &+ offset)
-                    }
-                    cursor &+= 5
-                default:
-                    throw failure("bad escape in a string", at: cursor)
+                byte = text[cursor]
+                if byte <= 0x20 {
+                    cursor = text.skipWhitespace(from: cursor)
+                    byte = text[cursor]
                 }
-                continue
+                if byte != closer {
+                    if closer == UInt8(ascii: "}") {
+                        if reservingRoom { tape.reserve(2) }
+                        cursor = try text.scanKey(at: cursor, into: &tape)
+                    } else {
+                        if reservingRoom { tape.reserve(1) }
+                    }
+                    continue nextValue
+                }
+                // An empty container: its closing bracket is taken below.
+            } else {
+                switch byte {
+                case UInt8(ascii: "t"):
+                    cursor = try text.scanLiteral("true", at: cursor, kind: .bool, flag: true, into: &tape)
+                case UInt8(ascii: "f"):
+                    cursor = try text.scanLiteral("false", at: cursor, kind: .bool, flag: false, into: &tape)
+                case UInt8(ascii: "n"):
+                    cursor = try text.scanLiteral("null", at: cursor, kind: .null, flag: false, into: &tape)
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    cursor = text.skipWhitespace(from: cursor)
+                    continue nextValue
+                default:
+                    throw text.failure("unexpected character", at: cursor)
+                }
             }
-            if cursor >= end { throw .syntax(JSONSyntaxError(offset: open, message: "unterminated string")) }
-            throw failure("control character in a string", at: cursor)
+
+            // After a value: a comma leads to the next one, a closing bracket ends a container.
+            while true {
+                let byte = text[cursor]
+                if byte == UInt8(ascii: ",") {
+                    if closer == UInt8(ascii: "}") {
+                        if reservingRoom { tape.reserve(2) }
+                        cursor = try text.scanKey(at: cursor &+ 1, into: &tape)
+                        continue nextValue
+                    }
+                    // An array's, unless outside any container.
+                    if closer == 0 { throw text.separatorFailure(closer: closer, at: cursor) }
+                    if reservingRoom { tape.reserve(1) }
+                    cursor &+= 1
+                    continue nextValue
+                } else if byte == closer {
+                    // Outside any container the closer is the zero after the text: the end.
+                    if closer == 0 { break nextValue }
+                    cursor &+= 1
+                    // The enclosing container's bracket + 2 closes it.
+                    closer = tape.close(end: cursor).map { text[$0] &+ 2 } ?? 0
+                    continue
+                } else if byte <= 0x20 {
+                    let next = text.skipWhitespace(from: cursor)
+                    if next != cursor {
+                        cursor = next
+                        continue
+                    }
+                }
+                throw text.separatorFailure(closer: closer, at: cursor)
+            }
+        }
+        // A zero byte inside the text stopped the scan early.
+        if cursor < length { throw text.failure("unexpected text after the JSON value", at: cursor) }
+        return tape.count
+    }
+
+    /// The tape being written, kept in locals during a scan. Appending does not check for room:
+    /// the scan makes it (see ``reserve(_:)``).
+    ///
+    /// The open objects and arrays form a stack on the tape itself: until it closes, a
+    /// container's entry holds its depth in `end` and the distance back to the container
+    /// enclosing it in `span` (zero for none).
+    private struct Tape {
+        private(set) var entries: UnsafeMutablePointer<JSONTapeEntry>
+        /// Where the next entry goes.
+        private var slot: UnsafeMutablePointer<JSONTapeEntry>
+        /// One past the last entry there is room for.
+        private var limit: UnsafeMutablePointer<JSONTapeEntry>
+        /// The innermost open object or array.
+        private var open: UnsafeMutablePointer<JSONTapeEntry>?
+
+        init(entries: UnsafeMutablePointer<JSONTapeEntry>, capacity: Int) {
+            self.entries = entries
+            slot = entries
+            limit = entries + capacity
+        }
+
+        var capacity: Int { limit - entries }
+        var count: Int { slot - entries }
+
+        /// Makes room for `extra` more entries.
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            if limit - slot < extra { grow(by: extra) }
+        }
+
+        /// Makes room for `extra` more entries and at least doubles the room, moving the entries
+        /// so far.
+        @inline(never)
+        private mutating func grow(by extra: Int) {
+            let used = count
+            let capacity = max(self.capacity * 2, used + extra)
+            let larger = UnsafeMutablePointer<JSONTapeEntry>.allocate(capacity: capacity)
+            larger.moveInitialize(from: entries, count: used)
+            if let open { self.open = larger + (open - entries) }
+            entries.deallocate()
+            entries = larger
+            slot = larger + used
+            limit = larger + capacity
+        }
+
+        /// Appends a string, number or literal spanning `start..<end`.
+        @inline(__always)
+        mutating func appendScalar(_ kind: JSONKind, flag: Bool, start: Int, end: Int) {
+            slot.initialize(
+                to: JSONTapeEntry(
+                    start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), span: 1, kind: kind,
+                    flag: flag))
+            slot += 1
+        }
+
+        /// Appends an object or array opened at `start`, which becomes the innermost open one,
+        /// and returns its depth.
+        @inline(__always)
+        mutating func open(_ kind: JSONKind, start: Int) -> Int {
+            var depth: Int32 = 1
+            var parent: Int32 = 0
+            if let open {
+                depth = open.pointee.end &+ 1
+                parent = Tape.distance(from: open, to: slot)
+            }
+            slot.initialize(
+                to: JSONTapeEntry(
+                    start: Int32(truncatingIfNeeded: start), end: depth, span: parent, kind: kind, flag: false))
+            open = slot
+            slot += 1
+            return Int(depth)
+        }
+
+        /// Completes the innermost open object or array, which ends before `end`, and returns
+        /// the offset where the one enclosing it starts (`nil` at the top level).
+        @inline(__always)
+        mutating func close(end: Int) -> Int? {
+            guard let container = open else { return nil }
+            let parent = Int(container.pointee.span)
+            container.pointee.end = Int32(truncatingIfNeeded: end)
+            container.pointee.span = Tape.distance(from: container, to: slot)
+            guard parent != 0 else {
+                open = nil
+                return nil
+            }
+            let enclosing = container - parent
+            open = enclosing
+            return Int(enclosing.pointee.start)
+        }
+
+        /// How many entries `later` is after `earlier` (an unsigned division: a shift).
+        @inline(__always)
+        private static func distance(
+            from earlier: UnsafeMutablePointer<JSONTapeEntry>, to later: UnsafeMutablePointer<JSONTapeEntry>
+        ) -> Int32 {
+            let bytes = UInt(bitPattern: UnsafeRawPointer(later) - UnsafeRawPointer(earlier))
+            return Int32(truncatingIfNeeded: bytes / UInt(MemoryLayout<JSONTapeEntry>.stride))
         }
     }
 
-    /// A word with the high bit set in each byte of `word` that is `"`, `\\` or below 0x20 — exact
-    /// up to and including the lowest such byte (the SWAR zero-byte test; higher bytes may be
-    /// false positives, which is why only the lowest is used).
+    /// The text being scanned, read by offset (the text is shorter than `Int32.max`, checked
+    /// once, so offsets fit the tape).
+    private struct Text {
+        let base: UnsafePointer<UInt8>
+        let length: Int
+
+        @inline(__always)
+        subscript(offset: Int) -> UInt8 { base[offset] }
+
+        /// Eight bytes from `offset` (which must be at most the text's length), as one word.
+        @inline(__always)
+        func word(at offset: Int) -> UInt64 { UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) }
+
+        /// The offset of the first byte at or after `offset` that is not whitespace (out of line:
+        /// compact JSON has none).
+        @inline(never)
+        func skipWhitespace(from offset: Int) -> Int {
+            var cursor = offset
+            while JSONScanner.isWhitespace(base[cursor]) { cursor &+= 1 }
+            return cursor
+        }
+
+        /// The error for the byte at `offset`: past the end, the text was cut short.
+        @inline(never)
+        func failure(_ message: String, at offset: Int) -> JSONSyntaxError {
+            if offset >= length { return JSONSyntaxError(offset: length, message: "unexpected end of text") }
+            return JSONSyntaxError(offset: offset, message: message)
+        }
+
+        /// The error for a byte after a value that is neither a comma nor `closer`.
+        @inline(never)
+        func separatorFailure(closer: UInt8, at offset: Int) -> JSONSyntaxError {
+            switch closer {
+            case UInt8(ascii: "}"): failure("expected ',' or '}' in an object", at: offset)
+            case UInt8(ascii: "]"): failure("expected ',' or ']' in an array", at: offset)
+            default: failure("unexpected text after the JSON value", at: offset)
+            }
+        }
+
+        /// Scans the object key at `offset` (after any whitespace) and the colon after it, and
+        /// returns the offset after the colon.
+        @inline(__always)
+        func scanKey(at offset: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
+            var cursor = offset
+            if base[cursor] != UInt8(ascii: "\"") {
+                cursor = skipWhitespace(from: cursor)
+                guard base[cursor] == UInt8(ascii: "\"") else {
+                    throw failure("expected a quoted object key", at: cursor)
+                }
+            }
+            cursor = try scanString(at: cursor, into: &tape)
+            if base[cursor] != UInt8(ascii: ":") {
+                cursor = skipWhitespace(from: cursor)
+                guard base[cursor] == UInt8(ascii: ":") else {
+                    throw failure("expected ':' after an object key", at: cursor)
+                }
+            }
+            return cursor &+ 1
+        }
+
+        /// Scans the string whose opening quote is at `quote` and returns the offset after it.
+        @inline(__always)
+        func scanString(at quote: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
+            let start = quote &+ 1
+            var cursor = attention(from: start)
+            if base[cursor] == UInt8(ascii: "\"") {
+                tape.appendScalar(.string, flag: false, start: start, end: cursor)
+            } else {
+                let escaped: Bool
+                (cursor, escaped) = try stringEnd(from: cursor, quote: quote)
+                tape.appendScalar(.string, flag: escaped, start: start, end: cursor)
+            }
+            return cursor &+ 1
+        }
+
+        /// The closing quote of the string opened at `quote`, from `offset`, a byte that
+        /// ``attention(from:)`` stopped at that is not the closing quote; and whether the string
+        /// holds escapes.
+        @inline(never)
+        func stringEnd(from offset: Int, quote: Int) throws(JSONSyntaxError) -> (Int, escaped: Bool) {
+            var cursor = offset
+            var escaped = false
+            while true {
+                switch base[cursor] {
+                case UInt8(ascii: "\""):
+                    return (cursor, escaped)
+                case UInt8(ascii: "\\"):
+                    escaped = true
+                    cursor &+= 1
+                    switch base[cursor] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        cursor &+= 1
+                    case UInt8(ascii: "u"):
+                        for digit in 1...4 where !JSONScanner.isHexDigit(base[cursor &+ digit]) {
+                            throw failure("bad \\u escape in a string", at: cursor &+ digit)
+                        }
+                        cursor &+= 5
+                    default:
+                        throw failure("bad escape in a string", at: cursor)
+                    }
+                case 0x80...:
+                    // Not a byte to stop at: see ``JSONScanner/attentionMask(_:)``.
+                    cursor &+= 1
+                default:
+                    if cursor >= length { throw JSONSyntaxError(offset: quote, message: "unterminated string") }
+                    throw failure("control character in a string", at: cursor)
+                }
+                cursor = attention(from: cursor)
+            }
+        }
+
+        /// The offset of the first quote, backslash or control character at or after `offset`
+        /// (which must be at most the text's length), or of a byte of 0x80 or above before it;
+        /// found sixteen bytes at a time: the padding after the text is all control characters,
+        /// so this cannot run past it.
+        @inline(__always)
+        func attention(from offset: Int) -> Int {
+            var cursor = offset
+            while true {
+                let mask = JSONScanner.attentionMask(
+                    UnsafeRawPointer(base + cursor).loadUnaligned(as: SIMD2<UInt64>.self))
+                if mask[0] != 0 { return cursor &+ mask[0].trailingZeroBitCount &>> 3 }
+                if mask[1] != 0 { return cursor &+ 8 &+ mask[1].trailingZeroBitCount &>> 3 }
+                cursor &+= 16
+            }
+        }
+
+        /// Scans the number that starts at `start` and returns the offset after it.
+        @inline(__always)
+        func scanNumber(at start: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
+            var cursor = start
+            if base[cursor] == UInt8(ascii: "-") { cursor &+= 1 }
+            let first = base[cursor]
+            guard JSONScanner.isDigit(first) else { throw failure("expected a digit", at: cursor) }
+            // A leading zero stands alone: "01" is a zero followed by a stray digit.
+            cursor &+= first == UInt8(ascii: "0") ? 1 : digitCount(at: cursor)
+            let next = base[cursor]
+            let fractional = next == UInt8(ascii: ".") || next | 0x20 == UInt8(ascii: "e")
+            if fractional { cursor = try fractionEnd(from: cursor) }
+            tape.appendScalar(.number, flag: fractional, start: start, end: cursor)
+            return cursor
+        }
+
+        /// The end of a number's fraction and exponent, starting at its `.`, `e` or `E`.
+        @inline(never)
+        func fractionEnd(from offset: Int) throws(JSONSyntaxError) -> Int {
+            var cursor = offset
+            if base[cursor] == UInt8(ascii: ".") {
+                cursor &+= 1
+                guard JSONScanner.isDigit(base[cursor]) else { throw failure("expected a digit after '.'", at: cursor) }
+                cursor &+= digitCount(at: cursor)
+            }
+            if base[cursor] | 0x20 == UInt8(ascii: "e") {
+                cursor &+= 1
+                if base[cursor] == UInt8(ascii: "+") || base[cursor] == UInt8(ascii: "-") { cursor &+= 1 }
+                guard JSONScanner.isDigit(base[cursor]) else {
+                    throw failure("expected a digit in the exponent", at: cursor)
+                }
+                cursor &+= digitCount(at: cursor)
+            }
+            return cursor
+        }
+
+        /// How many ASCII digits start at `offset`, eight at a time (the run ends at the text's
+        /// end at the latest, since the padding is zeros).
+        @inline(__always)
+        func digitCount(at offset: Int) -> Int {
+            var count = 0
+            while true {
+                let mask = JSONScanner.nonDigitMask(word(at: offset &+ count))
+                if mask != 0 { return count &+ mask.trailingZeroBitCount &>> 3 }
+                count &+= 8
+            }
+        }
+
+        /// Scans `literal` (`true`, `false` or `null`) at `offset` and returns the offset after it.
+        func scanLiteral(
+            _ literal: StaticString, at offset: Int, kind: JSONKind, flag: Bool, into tape: inout Tape
+        ) throws(JSONSyntaxError) -> Int {
+            let count = literal.utf8CodeUnitCount
+            let expected = literal.utf8Start
+            // The padding (zeros) never matches a letter, so no bounds check is needed.
+            for index in 0..<count where base[offset &+ index] != expected[index] {
+                throw failure("unexpected character", at: offset &+ index)
+            }
+            tape.appendScalar(kind, flag: flag, start: offset, end: offset &+ count)
+            return offset &+ count
+        }
+    }
+
     @inline(__always)
-    static func attentionMask(_ word: UInt64) -> UInt64 {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The high bit set in each byte of `words` that is `"`, `\\` or below 0x20, for each of the
+    /// two words up to and including the lowest such byte; above it, and in bytes of 0x80 and
+    /// above (UTF-8), there may be false positives, so a scan checks the lowest byte marked in
+    /// each word and skips it if it is 0x80 or above. Two words at a time, which vector
+    /// registers do in one step.
+    ///
+    /// Two "has a byte below n" tests, `x - n`, whose borrows only disturb the bytes above the
+    /// first hit: after an `xor` with 0x02 the control characters stay below 0x20 and the quote
+    /// becomes 0x20, so one test for bytes below 0x21 finds both; after an `xor` with 0x5C the
+    /// backslash is the only zero. A byte at or above n (and below 0x80 + n) leaves its high bit
+    /// clear.
+    @inline(__always)
+    static func attentionMask(_ words: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+        let controlOrQuote = (words ^ (ones &* 0x02)) &- (ones &* 0x21)
+        let backslash = (words ^ (ones &* 0x5C)) &- ones
+        return (controlOrQuote | backslash) & (ones &* 0x80)
+    }
+
+    /// A word with the high bit set in each byte of `word` that is not an ASCII digit — exact up
+    /// to and including the lowest such byte. Digits become 0...9 after the `xor`; adding 0x76
+    /// sets the high bit of any byte above 9, and bytes that were already 0x80 or more are caught
+    /// by the `or` (their carry only disturbs higher bytes).
+    @inline(__always)
+    static func nonDigitMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl) & highs
+        let values = word ^ (ones &* 0x30)
+        return ((values &+ ones &* 0x76) | values) & (ones &* 0x80)
     }
 
     @inline(__always)
@@ -212,47 +484,5 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
-
-    @inline(__always)
-    private mutating func skipDigits() {
-        while JSONScanner.isDigit(base[position]) { position &+= 1 }
-    }
-
-    private mutating func scanNumber() throws(Stop) {
-        let start = position
-        var fractional = false
-        if base[position] == UInt8(ascii: "-") { position &+= 1 }
-        guard JSONScanner.isDigit(base[position]) else { throw failure("expected a digit") }
-        if base[position] == UInt8(ascii: "0") {
-            position &+= 1
-        } else {
-            skipDigits()
-        }
-        if base[position] == UInt8(ascii: ".") {
-            fractional = true
-            position &+= 1
-            guard JSONScanner.isDigit(base[position]) else { throw failure("expected a digit after '.'") }
-            skipDigits()
-        }
-        if base[position] | 0x20 == UInt8(ascii: "e") {
-            fractional = true
-            position &+= 1
-            if base[position] == UInt8(ascii: "+") || base[position] == UInt8(ascii: "-") { position &+= 1 }
-            guard JSONScanner.isDigit(base[position]) else { throw failure("expected a digit in the exponent") }
-            skipDigits()
-        }
-        try emit(.number, flag: fractional, start: start, end: position, next: count &+ 1)
-    }
-
-    private mutating func scanLiteral(_ literal: StaticString, kind: JSONKind, flag: Bool) throws(Stop) {
-        let length = literal.utf8CodeUnitCount
-        let text = literal.utf8Start
-        // The padding (zeros) never matches a letter, so no bounds check is needed.
-        for offset in 0..<length where base[position &+ offset] != text[offset] {
-            throw failure("unexpected character", at: position &+ offset)
-        }
-        try emit(kind, flag: flag, start: position, end: position &+ length, next: count &+ 1)
-        position &+= length
-    }
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 }

@@ -45,14 +45,14 @@ public struct JSONValue {
     func memberIndex(named key: UnsafeBufferPointer<UInt8>) -> Int {
         let object = entry
         guard object.kind == .object else { return -1 }
-        let end = Int(object.next)
+        let end = index &+ Int(object.span)
         var cursor = index &+ 1
         while cursor < end {
             let name = value(at: cursor)
             if name.entry.flag ? decodeString(at: cursor).utf8.elementsEqual(key) : name.equalsUnescaped(key) {
                 return cursor &+ 1
             }
-            cursor = Int(tape[cursor &+ 1].next)
+            cursor &+= 1 &+ Int(tape[cursor &+ 1].span)
         }
         return -1
     }
@@ -84,10 +84,10 @@ public struct JSONValue {
         let object = entry
         guard object.kind == .object else { return }
         var cursor = index &+ 1
-        let end = Int(object.next)
+        let end = index &+ Int(object.span)
         while cursor < end {
             try body(value(at: cursor), value(at: cursor &+ 1))
-            cursor = Int(tape[cursor &+ 1].next)
+            cursor &+= 1 &+ Int(tape[cursor &+ 1].span)
         }
     }
 
@@ -111,10 +111,10 @@ public struct JSONValue {
         guard entry.kind == .array else { return [] }
         var result: [JSONValue] = []
         var cursor = index &+ 1
-        let end = Int(entry.next)
+        let end = index &+ Int(entry.span)
         while cursor < end {
             result.append(value(at: cursor))
-            cursor = Int(tape[cursor].next)
+            cursor &+= Int(tape[cursor].span)
         }
         return result
     }
