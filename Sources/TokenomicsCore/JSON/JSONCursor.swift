@@ -115,8 +115,7 @@ public struct JSONCursor {
     /// Writes an integer value.
     @inline(__always) public mutating func int(_ value: Int64) {
         separate()
-        if value < 0 { put(UInt8(ascii: "-")) }
-        position += DecimalDigits.write(value.magnitude, to: position)
+        digits(value)
         needsComma = true
     }
 
@@ -141,19 +140,52 @@ public struct JSONCursor {
     /// Writes money as an exact decimal string, e.g. `"0.087"` (see ``Money/description``).
     @inline(__always) public mutating func money(_ value: Money) {
         separate()
-        position.pointee = UInt8(ascii: "\"")
-        position += 1 + value.writeDecimal(to: position + 1)
-        put(UInt8(ascii: "\""))
+        quoted(value)
         needsComma = true
     }
 
     /// Writes a date as an RFC 3339 string in UTC with milliseconds.
     @inline(__always) public mutating func date(_ value: Date) {
         separate()
+        quoted(value)
+        needsComma = true
+    }
+
+    // MARK: Writing runs
+    //
+    // Records of a fixed shape are written fastest as runs of constant text (keys with their
+    // punctuation: `,"model":`) between bare values, with the commas inside the runs: these write
+    // exactly what they are given, neither a comma nor the comma state.
+
+    /// Copies JSON text known at compile time as it is, in one move: a run of keys and punctuation.
+    @inline(__always) mutating func raw(_ text: StaticString) {
+        UnsafeMutableRawPointer(position).copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+        position += text.utf8CodeUnitCount
+    }
+
+    /// Writes the digits of an integer, with its sign.
+    @inline(__always) mutating func digits(_ value: Int64) {
+        if value == 0 {
+            // Zero is the most common count (no cache reads, no reasoning): no digit arithmetic.
+            put(UInt8(ascii: "0"))
+            return
+        }
+        if value < 0 { put(UInt8(ascii: "-")) }
+        position += DecimalDigits.write(value.magnitude, to: position)
+    }
+
+    /// Writes money as an exact decimal string in quotes.
+    @inline(__always) mutating func quoted(_ value: Money) {
+        position.pointee = UInt8(ascii: "\"")
+        position += 1 + value.writeDecimal(to: position + 1)
+        put(UInt8(ascii: "\""))
+    }
+
+    /// Writes a date as an RFC 3339 string in quotes.
+    @inline(__always) mutating func quoted(_ value: Date) {
         position.pointee = UInt8(ascii: "\"")
         position += 1 + Timestamp.writeRFC3339(value, to: position + 1)
         put(UInt8(ascii: "\""))
-        needsComma = true
     }
 
     /// Copies bytes as they are, with no comma: text outside the JSON structure.
