@@ -29,7 +29,7 @@ struct CostWriter {
     mutating func write(_ priced: borrowing PricedEvent, into sink: inout OutputSink) {
         switch format {
         case .jsonl:
-            sink.writeLine { priced.writeJSON(to: &$0) }
+            sink.writeRecord { priced.writeJSONLine(to: &$0) }
         case .csv:
             let event = priced.event
             let tokens = event.tokens
