@@ -154,7 +154,7 @@ struct OutputSink {
         flushIfFull()
     }
 
-    /// Writes one record that `body` ends itself (as ``PricedEvent/writeJSONLine(to:)`` does).
+    /// Writes one record that `body` ends itself (as ``PricedEventLineWriter`` does).
     mutating func writeRecord(_ body: (inout JSONWriter) -> Void) {
         body(&json)
         flushIfFull()
