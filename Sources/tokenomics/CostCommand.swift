@@ -23,31 +23,40 @@ struct CostCommand: ParsableCommand {
     func run() throws {
         let catalog = try input.loadCatalog()
         let engine = CostEngine(catalog: catalog)
+        let options = try input.importOptions()
         var sink = try OutputSink(path: out)
         var writer = CostWriter(format: format)
         var tally = CostTally()
         writer.begin(into: &sink)
-        var stopped = false
-        for path in files.isEmpty ? ["-"] : files where !stopped {
-            let source = try LineSource(path: path)
-            var stream = CostStream(source: path, options: try input.importOptions(), engine: engine)
-            var currentLine = 0
-            let emit = { (priced: borrowing PricedEvent) in
-                writer.write(priced, into: &sink)
-                tally.count(priced, source: path, line: currentLine)
-            }
-            try source.forEachLine { line, number, _ in
+        // Read once: an argument's property wrapper costs hundreds of instructions per read.
+        let strict = strict
+        // A plain loop over the lines with local state: the closure handed each priced event does
+        // not escape, so what it updates needs no box and no run-time exclusivity check.
+        files: for path in files.isEmpty ? ["-"] : files {
+            var source = try LineSource(path: path)
+            var stream = CostStream(source: path, options: options, engine: engine)
+            var stopped = false
+            while let line = try source.nextLine() {
+                let number = source.lineNumber
                 tally.lines += 1
-                currentLine = number
                 let before = tally.problems
-                for issue in stream.process(line: line, number: number, { emit($0) }) { tally.reject(issue) }
+                let issues = stream.process(line: line, number: number) { priced in
+                    writer.write(priced, into: &sink)
+                    tally.count(priced, source: path, line: number)
+                }
+                for issue in issues { tally.reject(issue) }
                 if strict && tally.problems > before {
                     stopped = true
-                    return false
+                    break
                 }
-                return true
             }
-            for issue in stream.finish({ emit($0) }) { tally.reject(issue) }
+            let last = source.lineNumber
+            let issues = stream.finish { priced in
+                writer.write(priced, into: &sink)
+                tally.count(priced, source: path, line: last)
+            }
+            for issue in issues { tally.reject(issue) }
+            if stopped { break files }
         }
         writer.end(into: &sink, tally: tally)
         sink.close()

@@ -4,6 +4,7 @@ import TokenomicsCore
 /// Writes priced events as JSON Lines, CSV or an aligned table.
 struct CostWriter {
     let format: CostFormat
+    private var lines = PricedEventLineWriter()
 
     init(format: CostFormat) { self.format = format }
 
@@ -29,7 +30,7 @@ struct CostWriter {
     mutating func write(_ priced: borrowing PricedEvent, into sink: inout OutputSink) {
         switch format {
         case .jsonl:
-            sink.writeLine { priced.writeJSON(to: &$0) }
+            sink.writeRecord { lines.write(priced, to: &$0) }
         case .csv:
             let event = priced.event
             let tokens = event.tokens

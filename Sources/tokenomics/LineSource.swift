@@ -7,26 +7,36 @@ import TokenomicsCore
     import Darwin
 #endif
 
-/// Reads a file or standard input line by line in large blocks, without per-line allocation.
+/// Reads a file or standard input line by line in large blocks, handing out each line as a slice
+/// of its buffer: no copy and no allocation per line.
 ///
-/// Memory stays flat whatever the input size: one block buffer plus the longest line.
-struct LineSource {
+/// Memory stays flat whatever the input size: one block buffer, grown only to hold a line longer
+/// than a block. The file is closed when the source goes away.
+struct LineSource: ~Copyable {
     /// The name used in messages (`-` for standard input).
     let name: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
-    /// Bytes of the file, when known (for progress).
-    let size: Int64?
+    /// Bytes read: `buffer[start..<end]` is what has not been handed out yet.
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEndOfFile = false
+    /// The one-based number of the last line handed out.
+    private(set) var lineNumber = 0
+
+    /// Bytes read at a time.
+    static let blockSize = 1 << 20
 
     /// Opens `path` (`-` for standard input).
     ///
     /// - Throws: ``CLIError`` when the file cannot be opened.
     init(path: String) throws {
         name = path
+        buffer = [UInt8](repeating: 0, count: Self.blockSize)
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false
-            size = nil
             return
         }
         let fd = open(path, O_RDONLY)
@@ -40,54 +50,64 @@ struct LineSource {
         }
         descriptor = fd
         ownsDescriptor = true
-        size = fstat(fd, &info) == 0 ? Int64(info.st_size) : nil
     }
 
-    /// Calls `body` with each line (without its `\n`) and its one-based number, then closes the file.
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// The next line without its `\n` (a last line may lack one), or `nil` after the last.
     ///
-    /// - Parameter body: receives the line, its number and the bytes read so far; returns `false` to stop.
+    /// The slice shares the source's buffer: drop it before asking for the next line, or reading
+    /// on copies the buffer.
+    ///
     /// - Throws: ``CLIError`` on a read error.
-    func forEachLine(_ body: (ArraySlice<UInt8>, Int, Int64) throws -> Bool) throws {
-        defer { if ownsDescriptor { close(descriptor) } }
-        let blockSize = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: blockSize)
-        var carry: [UInt8] = []
-        var lineNumber = 0
-        var consumed: Int64 = 0
+    mutating func nextLine() throws -> ArraySlice<UInt8>? {
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, blockSize) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CLIError("\(name): read failed: \(String(cString: strerror(errno)))", exitCode: 74)
+            if let newline = findNewline() {
+                lineNumber += 1
+                defer { start = newline + 1 }
+                return buffer[start..<newline]
             }
-            if count == 0 { break }
-            consumed += Int64(count)
-            var lineStart = 0
-            var stop = false
-            try buffer.withUnsafeBufferPointer { block in
-                guard let base = block.baseAddress else { return }
-                while lineStart < count {
-                    guard let found = memchr(base + lineStart, 0x0A, count - lineStart) else { break }
-                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    lineNumber += 1
-                    if carry.isEmpty {
-                        if try !body(buffer[lineStart..<end], lineNumber, consumed) { stop = true }
-                    } else {
-                        carry.append(contentsOf: block[lineStart..<end])
-                        if try !body(carry[...], lineNumber, consumed) { stop = true }
-                        carry.removeAll(keepingCapacity: true)
-                    }
-                    lineStart = end + 1
-                    if stop { return }
-                }
+            if atEndOfFile {
+                guard start < end else { return nil }
+                lineNumber += 1
+                defer { start = end }
+                return buffer[start..<end]
             }
-            if stop { return }
-            if lineStart < count { carry.append(contentsOf: buffer[lineStart..<count]) }
+            try refill()
         }
-        if !carry.isEmpty {
-            lineNumber += 1
-            _ = try body(carry[...], lineNumber, consumed)
+    }
+
+    /// The position of the next `\n` among the bytes not handed out, if any.
+    private func findNewline() -> Int? {
+        guard start < end else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            // `start < end <= count`: both pointers are inside the buffer.
+            guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, end - start) else {
+                return nil
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
+    }
+
+    /// Reads the next block after the unfinished line, which first moves to the front of the
+    /// buffer; the buffer doubles when that line fills it.
+    private mutating func refill() throws {
+        let pending = end - start
+        if pending == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        let count = buffer.withUnsafeMutableBufferPointer { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            if start > 0 { memmove(base, base + start, pending) }
+            return read(descriptor, base + pending, bytes.count - pending)
+        }
+        start = 0
+        end = pending
+        if count < 0 {
+            if errno == EINTR { return }
+            throw CLIError("\(name): read failed: \(String(cString: strerror(errno)))", exitCode: 74)
+        }
+        if count == 0 { atEndOfFile = true } else { end += count }
     }
 }
 
@@ -131,6 +151,12 @@ struct OutputSink {
     mutating func writeLine(_ body: (inout JSONWriter) -> Void) {
         body(&json)
         json.endLine()
+        flushIfFull()
+    }
+
+    /// Writes one record that `body` ends itself (as ``PricedEventLineWriter`` does).
+    mutating func writeRecord(_ body: (inout JSONWriter) -> Void) {
+        body(&json)
         flushIfFull()
     }
 

@@ -137,4 +137,57 @@ struct CostCommandTests {
             #expect(result.stderr == "error: /no/such.json: cannot read the price catalog\n")
         }
     }
+
+    /// A chat response with its own id and `padding` bytes of content.
+    static func chat(id: String, padding: Int) -> String {
+        #"{"id":"\#(id)","object":"chat.completion","created":1740830400,"model":"gpt-4o","#
+            + #""choices":[{"message":{"content":"\#(String(repeating: "x", count: padding))"}}],"#
+            + #""usage":{"prompt_tokens":1000,"completion_tokens":500}}"#
+    }
+
+    /// Runs `body` with a fresh temporary directory.
+    static func withDirectory(_ body: (URL) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenomics-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try body(directory)
+    }
+
+    @Test("lines are read whole across read blocks, longer than a block, after CRLF and without a final newline")
+    func linesAcrossBlocks() throws {
+        try Self.withDirectory { directory in
+            var lines = (0..<6_000).map { Self.chat(id: "c-\($0)", padding: 100 + $0 % 200) }
+            lines.insert(Self.chat(id: "long", padding: 3 << 20), at: 3_000)
+            let text = lines.joined(separator: "\n") + "\r\n" + Self.chat(id: "last", padding: 0)
+            let file = directory.appendingPathComponent("usage.jsonl")
+            try Data(text.utf8).write(to: file)
+            let result = try CLIHarness.run(["cost", file.path])
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("read 6002 lines, 6002 events: 6002 priced"))
+            let ids = result.stdout.split(separator: "\n").map { line in
+                line.split(separator: "\"")[3]
+            }
+            var expected = (0..<6_000).map { "c-\($0)" }
+            expected.insert("long", at: 3_000)
+            #expect(ids == (expected + ["last"])[...].map { Substring($0) })
+        }
+    }
+
+    @Test("--strict stops at the file with the first problem, after its finished lines")
+    func strictAcrossFiles() throws {
+        try Self.withDirectory { directory in
+            let first = directory.appendingPathComponent("a.jsonl")
+            let second = directory.appendingPathComponent("b.jsonl")
+            try Data([Self.chat, "garbage", Self.chat].joined(separator: "\n").utf8).write(to: first)
+            try Data(Self.chat.utf8).write(to: second)
+            let result = try CLIHarness.run(["cost", "--strict", first.path, second.path])
+            #expect(result.status == 1)
+            #expect(result.stdout.split(separator: "\n").count == 1)
+            #expect(result.stderr.contains("a.jsonl:2: not valid JSON"))
+            #expect(result.stderr.contains("read 2 lines, 1 events: 1 priced"))
+            let lenient = try CLIHarness.run(["cost", first.path, second.path])
+            #expect(lenient.status == 1)
+            #expect(lenient.stderr.contains("read 4 lines, 3 events: 3 priced"))
+        }
+    }
 }

@@ -66,7 +66,12 @@ enum DecimalDigits {
 
     /// Writes the eight digits of `value` (below 10^8), zero-padded, at `out`.
     @inline(__always) static func writeEight(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) {
-        let ascii = UInt64(littleEndian: eightDigitValues(value) | asciiZeros)
+        store(eightDigitValues(value), to: out)
+    }
+
+    /// Writes the eight digits of a word of ``eightDigitValues(_:)`` at `out`.
+    @inline(__always) static func store(_ digitValues: UInt64, to out: UnsafeMutablePointer<UInt8>) {
+        let ascii = UInt64(littleEndian: digitValues | asciiZeros)
         UnsafeMutableRawPointer(out).storeBytes(of: ascii, as: UInt64.self)
     }
 
@@ -86,8 +91,25 @@ enum DecimalDigits {
     ///
     /// Stores up to 20 bytes: the caller's room must hold 20, and bytes past the digits are junk.
     @inline(__always) static func write(_ value: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        if value < 10_000 { return writeFour(Int(truncatingIfNeeded: value), to: out) }
         if value < 100_000_000 { return writeShort(UInt32(truncatingIfNeeded: value), to: out) }
         return writeLong(value, to: out)
+    }
+
+    /// Writes `value` (below 10^4) with as many digits as it needs and returns how many (1 to 4):
+    /// two pairs from the table, the common size of a token count.
+    ///
+    /// Always stores four bytes: the caller's room must hold four, and bytes past the digits are junk.
+    @inline(__always) static func writeFour(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let high = (value &* 5243) &>> 19  // value / 100, exact below 43,699
+        let highDigits = UnsafeRawPointer(pairs + 2 &* high).loadUnaligned(as: UInt16.self)
+        let lowDigits = UnsafeRawPointer(pairs + 2 &* (value &- high &* 100)).loadUnaligned(as: UInt16.self)
+        // The four digits in reading order on a little-endian machine, leading zeros shifted out.
+        let digits = UInt32(UInt16(littleEndian: highDigits)) | UInt32(UInt16(littleEndian: lowDigits)) << 16
+        let leading = (value < 10 ? 1 : 0) &+ (value < 100 ? 1 : 0) &+ (value < 1000 ? 1 : 0)
+        UnsafeMutableRawPointer(out).storeBytes(
+            of: UInt32(littleEndian: digits &>> UInt32(leading &* 8)), as: UInt32.self)
+        return 4 &- leading
     }
 
     /// ``write(_:to:)-(UInt64,_)`` for values of nine digits or more, kept out of line so that

@@ -115,8 +115,7 @@ public struct JSONCursor {
     /// Writes an integer value.
     @inline(__always) public mutating func int(_ value: Int64) {
         separate()
-        if value < 0 { put(UInt8(ascii: "-")) }
-        position += DecimalDigits.write(value.magnitude, to: position)
+        digits(value)
         needsComma = true
     }
 
@@ -141,19 +140,60 @@ public struct JSONCursor {
     /// Writes money as an exact decimal string, e.g. `"0.087"` (see ``Money/description``).
     @inline(__always) public mutating func money(_ value: Money) {
         separate()
-        position.pointee = UInt8(ascii: "\"")
-        position += 1 + value.writeDecimal(to: position + 1)
-        put(UInt8(ascii: "\""))
+        quoted(value)
         needsComma = true
     }
 
     /// Writes a date as an RFC 3339 string in UTC with milliseconds.
     @inline(__always) public mutating func date(_ value: Date) {
         separate()
+        quoted(value)
+        needsComma = true
+    }
+
+    // MARK: Writing runs
+    //
+    // Records of a fixed shape are written fastest as runs of constant text (keys with their
+    // punctuation: `,"model":`) between bare values, with the commas inside the runs: these write
+    // exactly what they are given, neither a comma nor the comma state.
+
+    /// Copies JSON text known at compile time as it is, in one move: a run of keys and punctuation.
+    @inline(__always) mutating func raw(_ text: StaticString) {
+        UnsafeMutableRawPointer(position).copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+        position += text.utf8CodeUnitCount
+    }
+
+    /// Writes the digits of an integer, with its sign.
+    @inline(__always) mutating func digits(_ value: Int64) {
+        if value == 0 {
+            // Zero is the most common count (no cache reads, no reasoning): no digit arithmetic.
+            put(UInt8(ascii: "0"))
+            return
+        }
+        if value < 0 { put(UInt8(ascii: "-")) }
+        position += DecimalDigits.write(value.magnitude, to: position)
+    }
+
+    /// Writes money as an exact decimal string in quotes.
+    @inline(__always) mutating func quoted(_ value: Money) {
+        position.pointee = UInt8(ascii: "\"")
+        position += 1 + value.writeDecimal(to: position + 1)
+        put(UInt8(ascii: "\""))
+    }
+
+    /// Writes a date as an RFC 3339 string in quotes.
+    @inline(__always) mutating func quoted(_ value: Date) {
         position.pointee = UInt8(ascii: "\"")
         position += 1 + Timestamp.writeRFC3339(value, to: position + 1)
         put(UInt8(ascii: "\""))
-        needsComma = true
+    }
+
+    /// Writes a date as an RFC 3339 string in quotes, with the text of its day from `day` when
+    /// it is the day last written (see ``Timestamp/RFC3339Day``).
+    @inline(__always) mutating func quoted(_ value: Date, day: inout Timestamp.RFC3339Day) {
+        position.pointee = UInt8(ascii: "\"")
+        position += 1 + Timestamp.writeRFC3339(value, to: position + 1, day: &day)
+        put(UInt8(ascii: "\""))
     }
 
     /// Copies bytes as they are, with no comma: text outside the JSON structure.
@@ -212,26 +252,38 @@ public struct JSONCursor {
     /// Copies `count` bytes from `source` to `out` and tells whether any of them is a quote, a
     /// backslash or a control character.
     ///
-    /// Whole words are moved with no call to `memcpy`; the last word, or the two halves of a
-    /// text shorter than a word, overlap what came before instead of being copied byte by byte.
-    /// Only bytes of the text are ever read.
+    /// Texts of 16 bytes or more go 16 bytes at a time (``anySpecial(in16:)``), the last block
+    /// overlapping what came before; shorter ones a word at a time, the last word, or the two
+    /// halves of a text shorter than a word, overlapping likewise. No call to `memcpy`, and only
+    /// bytes of the text are ever read.
     @inline(__always) static func copyNeedsEscape(
         _ source: UnsafePointer<UInt8>, count: Int, to out: UnsafeMutablePointer<UInt8>
     ) -> Bool {
         let from = UnsafeRawPointer(source)
         let to = UnsafeMutableRawPointer(out)
+        if count >= 16 {
+            var found = false
+            var offset = 0
+            while offset &+ 16 < count {
+                found = anySpecial(in16: source + offset) || found
+                to.storeBytes(
+                    of: from.loadUnaligned(fromByteOffset: offset, as: (UInt64, UInt64).self), toByteOffset: offset,
+                    as: (UInt64, UInt64).self)
+                offset &+= 16
+            }
+            found = anySpecial(in16: source + (count &- 16)) || found
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: count &- 16, as: (UInt64, UInt64).self),
+                toByteOffset: count &- 16, as: (UInt64, UInt64).self)
+            return found
+        }
         var found: UInt64 = 0
         if count >= 8 {
-            var offset = 0
-            while offset + 8 < count {
-                let word = from.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                to.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
-                found |= specialBytes(UInt64(littleEndian: word))
-                offset += 8
-            }
-            let last = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            to.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
-            found |= specialBytes(UInt64(littleEndian: last))
+            let first = from.loadUnaligned(as: UInt64.self)
+            let last = from.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            to.storeBytes(of: first, as: UInt64.self)
+            to.storeBytes(of: last, toByteOffset: count &- 8, as: UInt64.self)
+            found = specialBytes(UInt64(littleEndian: first)) | specialBytes(UInt64(littleEndian: last))
         } else if count >= 4 {
             let low = from.loadUnaligned(as: UInt32.self)
             let high = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
@@ -249,6 +301,19 @@ public struct JSONCursor {
             // The five unused bytes are 0xFF, which needs no escape.
             found = specialBytes(
                 UInt64(first) | UInt64(middle) << 8 | UInt64(last) << 16 | 0xFFFF_FFFF_FF00_0000)
+        }
+        return found != 0
+    }
+
+    /// Whether any of the 16 bytes at `bytes` is below 0x20, a quote or a backslash.
+    ///
+    /// A plain loop on purpose: LLVM's SLP vectorizer turns it into a few SSE2 compares and one
+    /// mask test (Swift's SIMD types would compare lane by lane here).
+    @inline(__always) static func anySpecial(in16 bytes: UnsafePointer<UInt8>) -> Bool {
+        var found: UInt8 = 0
+        for index in 0..<16 {
+            let byte = bytes[index]
+            found |= (byte < 0x20 ? 1 : 0) | (byte == 0x22 ? 1 : 0) | (byte == 0x5C ? 1 : 0)
         }
         return found != 0
     }

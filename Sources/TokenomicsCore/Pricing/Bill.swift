@@ -13,6 +13,15 @@ struct Bill {
         self.mask = compiled.known[set]
     }
 
+    /// `count × rate` exactly: one full-width 64-bit multiplication when the rate fits in 64 bits
+    /// (every real price does: that is up to $9.2 a token), else a checked 128-bit one.
+    @inline(__always)
+    static func product(_ count: Int64, _ rate: Int128) -> Int128 {
+        guard let narrow = Int64(exactly: rate) else { return Int128(count) * rate }
+        let (high, low) = count.multipliedFullWidth(by: narrow)
+        return Int128(high) << 64 | Int128(low)
+    }
+
     /// The cost of `count` tokens of `kind`, or zero (noting the gap) when its rate is unknown.
     @inline(__always)
     private mutating func cost(_ kind: RateKind, _ slot: Int, _ count: Int64) -> Int128 {
@@ -21,12 +30,11 @@ struct Bill {
             if missing == nil { missing = kind.rawValue }
             return 0
         }
-        return Int128(count) * compiled.perToken[base + slot]
+        return Self.product(count, compiled.perToken[base + slot])
     }
 
-    /// Prices every count of an event.
-    mutating func charge(_ tokens: TokenCounts, _ modality: ModalityCounts) -> CostBreakdown {
-        var breakdown = CostBreakdown()
+    /// Prices every count of an event into `breakdown`, every part of which it sets.
+    mutating func charge(_ tokens: TokenCounts, _ modality: ModalityCounts, into breakdown: inout CostBreakdown) {
         breakdown.input = Money(attodollars: cost(.input, 0, tokens.input))
         breakdown.cacheRead = Money(attodollars: cost(.cacheRead, 1, tokens.cacheRead))
         let write5m = cost(.cacheWrite5m, 2, tokens.cacheWrite5m)
@@ -34,26 +42,35 @@ struct Bill {
         breakdown.retrieval = Money(attodollars: cost(.retrieval, 4, tokens.retrieval))
         breakdown.output = Money(attodollars: cost(.output, 5, tokens.output))
         breakdown.reasoning = Money(attodollars: cost(.reasoning, 6, tokens.reasoning))
+        let fee = compiled.requestFee
+        breakdown.requests = Money(
+            attodollars: modality.requests == 0 || fee == 0 ? 0 : Self.product(modality.requests, fee))
+        guard modality.hasMedia else {
+            // The common case: text only.
+            breakdown.audio = .zero
+            breakdown.image = .zero
+            breakdown.webSearch = .zero
+            return
+        }
         let audioIn = cost(.audioInput, 7, modality.audioInputTokens)
         breakdown.audio = Money(attodollars: audioIn + cost(.audioOutput, 8, modality.audioOutputTokens))
         var image = cost(.imageInput, 9, modality.imageInputTokens)
         image += cost(.imageOutput, 10, modality.imageOutputTokens)
         if modality.images != 0, modality.imageOutputTokens == 0 {
             if let fee = compiled.imageFee {
-                image += Int128(modality.images) * fee
+                image += Self.product(modality.images, fee)
             } else if missing == nil {
                 missing = "image"
             }
         }
         breakdown.image = Money(attodollars: image)
-        breakdown.requests = Money(attodollars: Int128(modality.requests) * compiled.requestFee)
+        breakdown.webSearch = .zero
         if modality.webSearchQueries != 0 {
             if let fee = compiled.webSearchFee {
-                breakdown.webSearch = Money(attodollars: Int128(modality.webSearchQueries) * fee)
+                breakdown.webSearch = Money(attodollars: Self.product(modality.webSearchQueries, fee))
             } else if missing == nil {
                 missing = "web_search"
             }
         }
-        return breakdown
     }
 }

@@ -37,10 +37,12 @@ public struct CostEngine: Sendable {
     /// - Returns: the event with its exact cost and breakdown, or unpriced with the reason.
     /// - Complexity: O(1) for a repeated model; a new model name costs one catalog lookup.
     public func price(_ event: consuming UsageEvent, now: Date) -> PricedEvent {
-        let candidates = sharedLookups.candidates(model: event.model, provider: event.provider) {
-            catalog.candidates(for: event.model, provider: event.provider)
+        var priced = PricedEvent(event: event, cost: nil, catalogVersion: catalog.version)
+        let candidates = sharedLookups.candidates(model: priced.event.model, provider: priced.event.provider) {
+            catalog.candidates(for: priced.event.model, provider: priced.event.provider)
         }
-        return price(event, now: now, candidates: candidates)
+        price(&priced, now: now, candidates: candidates)
+        return priced
     }
 
     /// Prices one event, resolving its model through a cache owned by the caller: the fastest
@@ -51,54 +53,65 @@ public struct CostEngine: Sendable {
     ///   - now: the time to price at when the event has no timestamp.
     ///   - cache: the caller's cache of model-name resolutions for this engine's catalog.
     public func price(_ event: consuming UsageEvent, now: Date, cache: inout ModelLookupCache) -> PricedEvent {
-        let candidates = cache.candidates(model: event.model, provider: event.provider) {
-            catalog.candidates(for: event.model, provider: event.provider)
-        }
-        return price(event, now: now, candidates: candidates)
+        var priced = PricedEvent(event: event, cost: nil, catalogVersion: catalog.version)
+        price(&priced, now: now, cache: &cache)
+        return priced
     }
 
-    private func price(_ event: consuming UsageEvent, now: Date, candidates: [Int32]) -> PricedEvent {
-        let date = event.timestamp ?? now
+    /// Prices `priced.event` in place, the stream's path: a ``PricedEvent`` reused from event to
+    /// event keeps its catalog version and storage, so pricing builds nothing.
+    ///
+    /// Sets the event's priced model and every pricing member but ``PricedEvent/catalogVersion``,
+    /// which the caller set to this engine's ``PriceCatalog/version``.
+    func price(_ priced: inout PricedEvent, now: Date, cache: inout ModelLookupCache) {
+        let candidates = cache.candidates(model: priced.event.model, provider: priced.event.provider) {
+            catalog.candidates(for: priced.event.model, provider: priced.event.provider)
+        }
+        price(&priced, now: now, candidates: candidates)
+    }
+
+    private func price(_ priced: inout PricedEvent, now: Date, candidates: [Int32]) {
+        let date = priced.event.timestamp ?? now
         let seconds = date.timeIntervalSince1970
-        var found: CompiledPrice?
+        let tier = priced.event.serviceTier
+        priced.serviceTier = tier
         for position in candidates {
             let compiled = catalog.compiled[Int(position)]
             if compiled.isEffective(atSeconds: seconds) {
-                found = compiled
-                break
+                charge(&priced, compiled, tier: tier)
+                return
             }
         }
-        let tier = event.serviceTier
-        var cost: Money?
-        var breakdown = CostBreakdown.zero
-        var issue: IngestIssue?
-        var threshold: Int64?
-        if let compiled = found {
-            let level = compiled.level(forPrompt: event.tokens.prompt)
-            var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
-            let charged = bill.charge(event.tokens, event.modality)
-            threshold = level > 0 ? compiled.thresholds[level - 1] : nil
-            event.pricedModel = compiled.id
-            if let missing = bill.missing {
-                var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
-                if let threshold { reason += " above \(threshold) prompt tokens" }
-                reason += " in catalog \(catalog.version)"
-                issue = IngestIssue(.missingRate, field: missing, reason)
-            } else {
-                cost = charged.total
-                breakdown = charged
-            }
-        } else {
-            let reason =
+        priced.unprice(
+            IngestIssue(
+                .unknownModel, field: "model",
                 candidates.isEmpty
-                ? "model '\(event.model)' is not in the price catalog \(catalog.version)"
-                : "model '\(event.model)' has no price in force at \(Timestamp.rfc3339(date)) in catalog \(catalog.version)"
-            issue = IngestIssue(.unknownModel, field: "model", reason)
+                    ? "model '\(priced.event.model)' is not in the price catalog \(catalog.version)"
+                    : "model '\(priced.event.model)' has no price in force at \(Timestamp.rfc3339(date)) "
+                        + "in catalog \(catalog.version)"),
+            longContextThreshold: nil)
+    }
+
+    /// Charges the event at `compiled`'s rates for its tier and prompt size.
+    @inline(__always)
+    private func charge(_ priced: inout PricedEvent, _ compiled: CompiledPrice, tier: ServiceTier) {
+        let level = compiled.level(forPrompt: priced.event.tokens.prompt)
+        let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
+        priced.event.pricedModel = compiled.id
+        var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
+        bill.charge(priced.event.tokens, priced.event.modality, into: &priced.breakdown)
+        guard let missing = bill.missing else {
+            // An event this engine priced has no issue (it sets one only without a cost), and
+            // clearing an absent issue still costs a release, so only an unpriced one is cleared.
+            if priced.cost == nil { priced.issue = nil }
+            priced.cost = priced.breakdown.total
+            priced.longContextThreshold = threshold
+            return
         }
-        // One construction on one path: the event moves into the result without a copy.
-        return PricedEvent(
-            event: event, cost: cost, breakdown: breakdown, issue: issue, catalogVersion: catalog.version,
-            serviceTier: tier, longContextThreshold: threshold)
+        var reason = "model '\(compiled.id)' has no \(missing) rate on the \(tier.rawValue) tier"
+        if let threshold { reason += " above \(threshold) prompt tokens" }
+        reason += " in catalog \(catalog.version)"
+        priced.unprice(IngestIssue(.missingRate, field: missing, reason), longContextThreshold: threshold)
     }
 }
 
@@ -122,36 +135,45 @@ private final class SharedLookups: Sendable {
 /// stream names few models, so after the first events every lookup is a hit.
 public struct ModelLookupCache: Sendable {
     private struct Slot {
-        var model: String
-        var provider: String
-        var candidates: [Int32]
+        var isFilled = false
+        var model = ""
+        var provider = ""
+        var candidates: [Int32] = []
     }
 
     private static let size = 256
-    private var slots: [Slot?]
+    /// Not optional, so that members are compared in place: copying a slot out would retain its
+    /// three references.
+    private var slots: [Slot]
 
     /// Creates an empty cache.
-    public init() { slots = Array(repeating: nil, count: Self.size) }
+    public init() { slots = Array(repeating: Slot(), count: Self.size) }
 
+    /// The slot of a name: an FNV-1a hash of its UTF-8 bytes, read in place.
     @inline(__always)
     private static func slot(model: String, provider: String) -> Int {
-        let hash = FNV1a.hash(model.utf8, seed: FNV1a.hash(provider.utf8))
+        let hash = hash(model, seed: hash(provider, seed: FNV1a.offsetBasis))
         return Int(truncatingIfNeeded: hash) & (size - 1)
+    }
+
+    /// Hashes the contiguous UTF-8 of `text` (every native string has it), else its UTF-8 view.
+    @inline(__always)
+    private static func hash(_ text: String, seed: UInt64) -> UInt64 {
+        text.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0, seed: seed) } ?? FNV1a.hash(text.utf8, seed: seed)
     }
 
     /// The cached catalog positions for `model` and `provider`, if any.
     @inline(__always)
     func cached(model: String, provider: String) -> [Int32]? {
-        guard let hit = slots[Self.slot(model: model, provider: provider)], hit.model == model,
-            hit.provider == provider
-        else { return nil }
-        return hit.candidates
+        let index = Self.slot(model: model, provider: provider)
+        guard slots[index].isFilled, slots[index].model == model, slots[index].provider == provider else { return nil }
+        return slots[index].candidates
     }
 
     /// Caches the catalog positions for `model` and `provider` (replacing whatever shared the slot).
     mutating func store(_ candidates: [Int32], model: String, provider: String) {
         slots[Self.slot(model: model, provider: provider)] = Slot(
-            model: model, provider: provider, candidates: candidates)
+            isFilled: true, model: model, provider: provider, candidates: candidates)
     }
 
     /// The catalog positions for `model` and `provider`, from the cache or else from `resolve`.

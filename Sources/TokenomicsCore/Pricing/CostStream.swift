@@ -11,6 +11,9 @@ public struct CostStream {
     private let now: Date
     private var events: [UsageEvent] = []
     private var lookups = ModelLookupCache()
+    /// The priced event handed to the caller, reused: each event is swapped into it and priced in
+    /// place, so the stream builds no priced event and copies no event.
+    private var current: PricedEvent
 
     /// Creates the pipeline for one source.
     ///
@@ -23,6 +26,8 @@ public struct CostStream {
         self.reader = UsageReader(source: source, options: options)
         self.engine = engine
         self.now = now
+        current = PricedEvent(
+            event: UsageEvent(id: "", provider: "", model: ""), cost: nil, catalogVersion: engine.catalog.version)
         events.reserveCapacity(16)
     }
 
@@ -38,12 +43,7 @@ public struct CostStream {
     ) rethrows -> [IngestIssue] {
         events.removeAll(keepingCapacity: true)
         let issues = reader.read(line: line, number: number, into: &events)
-        if events.count == 1 {
-            // The common case, moved rather than copied.
-            try body(engine.price(events.removeLast(), now: now, cache: &lookups))
-        } else {
-            for event in events { try body(engine.price(event, now: now, cache: &lookups)) }
-        }
+        try priceEvents(body)
         return issues
     }
 
@@ -53,7 +53,18 @@ public struct CostStream {
     public mutating func finish(_ body: (borrowing PricedEvent) throws -> Void) rethrows -> [IngestIssue] {
         events.removeAll(keepingCapacity: true)
         let issues = reader.finish(into: &events)
-        for event in events { try body(engine.price(event, now: now, cache: &lookups)) }
+        try priceEvents(body)
         return issues
+    }
+
+    /// Prices the events read, in order: each is swapped into ``current`` (its predecessor goes
+    /// back to the array, released with it by the next read) and priced there.
+    @inline(__always)
+    private mutating func priceEvents(_ body: (borrowing PricedEvent) throws -> Void) rethrows {
+        for index in events.indices {
+            swap(&current.event, &events[index])
+            engine.price(&current, now: now, cache: &lookups)
+            try body(current)
+        }
     }
 }

@@ -45,4 +45,12 @@ public struct PricedEvent: Sendable, Hashable {
 
     /// Whether the event has a cost.
     public var isPriced: Bool { cost != nil }
+
+    /// Marks the event unpriced: no cost, a zero breakdown and the reason.
+    mutating func unprice(_ reason: IngestIssue, longContextThreshold: Int64?) {
+        cost = nil
+        breakdown = .zero
+        issue = reason
+        self.longContextThreshold = longContextThreshold
+    }
 }

@@ -66,41 +66,44 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
     ///
     /// Trailing fraction zeros are removed, but the fraction keeps at least
     /// `minimumFractionDigits` digits (at most 18 unless the amount is a whole number); a whole
-    /// amount has no point unless digits are asked for. Amounts below 2^64 attodollars (about
-    /// $18.4) are written inline with 64-bit arithmetic; larger ones take an out-of-line path
-    /// with one 128-bit division.
+    /// amount has no point unless digits are asked for.
+    ///
+    /// Most amounts an event is charged are under $10 with at most eight decimals: those are
+    /// written inline, as one whole digit and one word of fraction digits. Every other amount
+    /// takes an out-of-line path.
     ///
     /// - Precondition: `out` has room for ``maxDecimalBytes(minimumFractionDigits:)`` bytes
     ///   (bytes past the returned count may be overwritten with junk).
     @inline(__always)
     func writeDecimal(to out: UnsafeMutablePointer<UInt8>, minimumFractionDigits: Int = 0) -> Int {
-        if attodollars == 0 && minimumFractionDigits <= 0 {
+        guard minimumFractionDigits <= 0 else {
+            return writeDecimalSlowly(to: out, minimumFractionDigits: minimumFractionDigits)
+        }
+        if attodollars == 0 {
             out.pointee = UInt8(ascii: "0")
             return 1
         }
-        let negative = attodollars < 0
-        let magnitude = attodollars.magnitude
-        guard magnitude >> 64 == 0, minimumFractionDigits <= 0 else {
-            return writeDecimalSlowly(to: out, minimumFractionDigits: minimumFractionDigits)
+        if let small = UInt64(exactly: attodollars), small < 10_000_000_000_000_000_000 {
+            // The dollar digit and eight decimals, exact when the ten decimals after them are zeros.
+            let nine = small / 10_000_000_000
+            if nine &* 10_000_000_000 == small {
+                let whole = nine / 100_000_000
+                let fraction = UInt32(truncatingIfNeeded: nine &- whole &* 100_000_000)
+                out.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)
+                if fraction == 0 { return 1 }
+                out[1] = UInt8(ascii: ".")
+                let digits = DecimalDigits.eightDigitValues(fraction)
+                DecimalDigits.store(digits, to: out + 2)
+                // The trailing zeros are the high zero bytes of the digit word.
+                return 10 &- digits.leadingZeroBitCount &>> 3
+            }
         }
-        out.pointee = UInt8(ascii: "-")
-        var at = negative ? out + 1 : out
-        let small = UInt64(truncatingIfNeeded: magnitude)
-        let whole = small / 1_000_000_000_000_000_000
-        let fraction = small &- whole &* 1_000_000_000_000_000_000
-        if whole < 10 {
-            at.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)
-            at += 1
-        } else {
-            DecimalDigits.writePair(Int(truncatingIfNeeded: whole), to: at)
-            at += 2
-        }
-        if fraction == 0 { return out.distance(to: at) }
-        return out.distance(to: at) + Money.writeFraction(fraction, minimumDigits: 0, to: at)
+        return writeDecimalSlowly(to: out, minimumFractionDigits: minimumFractionDigits)
     }
 
-    /// ``writeDecimal(to:minimumFractionDigits:)`` for amounts of 2^64 attodollars or more, or
-    /// with a minimum of fraction digits: out of line, so that the common case stays small.
+    /// ``writeDecimal(to:minimumFractionDigits:)`` for every amount but the common ones: out of
+    /// line, so that the common case stays small. Amounts below 2^64 attodollars (about $18.4)
+    /// are split with 64-bit arithmetic, larger ones with one 128-bit division.
     @inline(never)
     func writeDecimalSlowly(to out: UnsafeMutablePointer<UInt8>, minimumFractionDigits: Int) -> Int {
         var at = out
@@ -108,10 +111,19 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
             at.pointee = UInt8(ascii: "-")
             at += 1
         }
-        let (whole, rest) = attodollars.magnitude.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
+        let magnitude = attodollars.magnitude
+        let whole: UInt128
+        let fraction: UInt64
+        if let small = UInt64(exactly: magnitude) {
+            whole = UInt128(small / 1_000_000_000_000_000_000)
+            fraction = small % 1_000_000_000_000_000_000
+        } else {
+            let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
+            whole = quotient
+            // The remainder is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
+            fraction = UInt64(truncatingIfNeeded: remainder)
+        }
         at += DecimalDigits.write(whole, to: at)
-        // The fraction is below 10^18 < 2^63: plain 64-bit arithmetic from here on.
-        let fraction = UInt64(truncatingIfNeeded: rest)
         let minimum = max(0, minimumFractionDigits)
         if fraction == 0 {
             guard minimum > 0 else { return out.distance(to: at) }
@@ -127,7 +139,8 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
     ///
     /// All 18 digits are stored (as 2 + 8 + 8, see ``DecimalDigits/eightDigitValues(_:)``), then
     /// the trailing zeros are counted from the digit words rather than by dividing: they are the
-    /// high zero bytes of the last non-zero word.
+    /// high zero bytes of the last non-zero word. Most amounts have at most ten decimals: their
+    /// last eight digits are zeros, stored as such with no digit arithmetic.
     @inline(__always)
     static func writeFraction(_ fraction: UInt64, minimumDigits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let top = fraction / 10_000_000_000_000_000
@@ -136,15 +149,20 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
         let low = UInt32(truncatingIfNeeded: rest &- UInt64(middle) &* 100_000_000)
         out.pointee = UInt8(ascii: ".")
         DecimalDigits.writePair(Int(truncatingIfNeeded: top), to: out + 1)
-        DecimalDigits.writeEight(middle, to: out + 3)
-        DecimalDigits.writeEight(low, to: out + 11)
+        let middleDigits = DecimalDigits.eightDigitValues(middle)
+        DecimalDigits.store(middleDigits, to: out + 3)
         let trailingZeros: Int
         if low != 0 {
-            trailingZeros = DecimalDigits.eightDigitValues(low).leadingZeroBitCount >> 3
-        } else if middle != 0 {
-            trailingZeros = 8 + DecimalDigits.eightDigitValues(middle).leadingZeroBitCount >> 3
+            let lowDigits = DecimalDigits.eightDigitValues(low)
+            DecimalDigits.store(lowDigits, to: out + 11)
+            trailingZeros = lowDigits.leadingZeroBitCount >> 3
         } else {
-            trailingZeros = top % 10 == 0 ? 17 : 16
+            DecimalDigits.store(0, to: out + 11)
+            if middle != 0 {
+                trailingZeros = 8 + middleDigits.leadingZeroBitCount >> 3
+            } else {
+                trailingZeros = top % 10 == 0 ? 17 : 16
+            }
         }
         return 1 + max(fractionDigits - trailingZeros, min(minimumDigits, fractionDigits))
     }

@@ -100,16 +100,26 @@ public enum Timestamp {
     }
 
     /// The calendar date of a day count from 1970-01-01 (inverse of ``daysFromCivil(year:month:day:)``).
+    ///
+    /// C. Neri and L. Schneider's algorithm ("Euclidean affine functions and their application to
+    /// calendar algorithms", 2022): the count is shifted by a whole number of 400-year eras so
+    /// that it is never negative, after which every division is by a constant (a multiplication)
+    /// or by a power of two. It holds for counts from about −2.5 × 10^18 to 2 × 10^18 days
+    /// (±5 × 10^15 years) and traps beyond.
     public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let eras = 1 << 44
+        let shifted = UInt64(days + (719_468 + 146_097 * eras))
+        let quarterDays = 4 * shifted + 3
+        let century = quarterDays / 146_097
+        let dayOfCentury = quarterDays % 146_097 / 4
+        let yearAndDay = 2_939_745 * (4 * dayOfCentury + 3)
+        let yearOfCentury = yearAndDay >> 32
+        // The day of a year that starts on March 1, so that February's length does not matter.
+        let dayOfYear = (yearAndDay & 0xFFFF_FFFF) / 2_939_745 / 4
+        let monthAndDay = 2_141 * dayOfYear + 197_913
+        let january = dayOfYear >= 306 ? 1 : 0
+        let year = Int(100 * century + yearOfCentury) - 400 * eras + january
+        return (year, Int(monthAndDay >> 16) - 12 * january, Int((monthAndDay & 0xFFFF) / 2_141) + 1)
     }
 
     /// Formats a date as RFC 3339 in UTC with milliseconds: `2025-03-01T12:00:00.000Z`.
@@ -142,13 +152,58 @@ public enum Timestamp {
     /// - Precondition: `out` has room for ``maxRFC3339Bytes`` bytes.
     @inline(__always)
     static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        var day = RFC3339Day()
+        return writeRFC3339(date, to: out, day: &day)
+    }
+
+    /// The text `YYYY-MM-DDT` of the last calendar day written, kept so that the instants of that
+    /// day are written without calendar arithmetic: the timestamps of a stream mostly share a day.
+    struct RFC3339Day {
+        /// Days from 1970-01-01 (`Int.min` before the first).
+        var number = Int.min
+        /// The eleven bytes of the text: the first eight, and four from the eighth on.
+        var text: (UInt64, UInt32) = (0, 0)
+    }
+
+    /// ``writeRFC3339(_:to:)``, taking the day's text from `day` when the date falls on it, else
+    /// keeping the new day's text there.
+    @inline(__always)
+    static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>, day: inout RFC3339Day) -> Int {
+        let totalMilliseconds = roundedToInt(date.timeIntervalSince1970 * 1000)
         var days = totalMilliseconds / 86_400_000
         var rest = totalMilliseconds % 86_400_000
         if rest < 0 {
             rest += 86_400_000
             days -= 1
         }
+        let raw = UnsafeMutableRawPointer(out)
+        var at = out + 11
+        if days == day.number {
+            raw.storeBytes(of: day.text.0, as: UInt64.self)
+            raw.storeBytes(of: day.text.1, toByteOffset: 7, as: UInt32.self)
+        } else {
+            at = out + writeDay(days, to: out)
+            if at == out + 11 {
+                day.number = days
+                day.text = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 7, as: UInt32.self))
+            }
+        }
+        let seconds = rest / 1000
+        let minutes = seconds / 60
+        DecimalDigits.writePair(minutes / 60, to: at)
+        at[2] = UInt8(ascii: ":")
+        DecimalDigits.writePair(minutes % 60, to: at + 3)
+        at[5] = UInt8(ascii: ":")
+        DecimalDigits.writePair(seconds % 60, to: at + 6)
+        at[8] = UInt8(ascii: ".")
+        DecimalDigits.write(UInt64(truncatingIfNeeded: rest % 1000), width: 3, to: at + 9)
+        at[12] = UInt8(ascii: "Z")
+        return out.distance(to: at) + 13
+    }
+
+    /// Writes `YYYY-MM-DDT` for a day count from 1970-01-01 and returns the number of bytes
+    /// written: 11 for years 0000 to 9999.
+    private static func writeDay(_ days: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let (year, month, day) = civil(fromDays: days)
         var at = out
         if year >= 0 && year <= 9999 {
@@ -158,22 +213,23 @@ public enum Timestamp {
         } else {
             at += writeExpandedYear(year, to: at)
         }
-        let seconds = rest / 1000
-        let minutes = seconds / 60
         at[0] = UInt8(ascii: "-")
         DecimalDigits.writePair(month, to: at + 1)
         at[3] = UInt8(ascii: "-")
         DecimalDigits.writePair(day, to: at + 4)
         at[6] = UInt8(ascii: "T")
-        DecimalDigits.writePair(minutes / 60, to: at + 7)
-        at[9] = UInt8(ascii: ":")
-        DecimalDigits.writePair(minutes % 60, to: at + 10)
-        at[12] = UInt8(ascii: ":")
-        DecimalDigits.writePair(seconds % 60, to: at + 13)
-        at[15] = UInt8(ascii: ".")
-        DecimalDigits.write(UInt64(truncatingIfNeeded: rest % 1000), width: 3, to: at + 16)
-        at[19] = UInt8(ascii: "Z")
-        return out.distance(to: at) + 20
+        return out.distance(to: at) + 7
+    }
+
+    /// `value` rounded half away from zero, as `Int(value.rounded())` (trapping likewise outside
+    /// `Int`'s range) but without a call into the C library: the part after the point is exact.
+    @inline(__always)
+    static func roundedToInt(_ value: Double) -> Int {
+        let whole = Int(value)
+        let rest = value - Double(whole)
+        if rest >= 0.5 { return whole + 1 }
+        if rest <= -0.5 { return whole - 1 }
+        return whole
     }
 
     /// Writes a year outside 0000–9999: a `-` when negative, then at least four digits.

@@ -87,23 +87,31 @@ extension TokenCounts {
     /// plus `cache_write_1h` when some cache writes had the 1-hour TTL: the same object as
     /// `write(to:)` on a ``JSONWriter``, through a cursor with room for ``maxJSONBytes`` bytes.
     func write(to json: inout JSONCursor) {
-        json.beginObject()
-        json.field("input")
-        json.int(input)
-        json.field("cache_read")
-        json.int(cacheRead)
-        json.field("cache_write")
-        json.int(cacheWrite)
-        json.field("retrieval")
-        json.int(retrieval)
-        json.field("output")
-        json.int(output)
-        json.field("reasoning")
-        json.int(reasoning)
+        json.separate()
+        writeObject(to: &json)
+        json.needsComma = true
+    }
+
+    /// Writes the object of ``write(to:)-(JSONCursor)`` as runs of keys between bare numbers,
+    /// without a comma before it and without touching the comma state.
+    @inline(__always)
+    func writeObject(to json: inout JSONCursor) {
+        json.raw(#"{"input":"#)
+        json.digits(input)
+        json.raw(#","cache_read":"#)
+        json.digits(cacheRead)
+        json.raw(#","cache_write":"#)
+        json.digits(cacheWrite)
+        json.raw(#","retrieval":"#)
+        json.digits(retrieval)
+        json.raw(#","output":"#)
+        json.digits(output)
+        json.raw(#","reasoning":"#)
+        json.digits(reasoning)
         if cacheWrite1h != 0 {
-            json.field("cache_write_1h")
-            json.int(cacheWrite1h)
+            json.raw(#","cache_write_1h":"#)
+            json.digits(cacheWrite1h)
         }
-        json.endObject()
+        json.put(UInt8(ascii: "}"))
     }
 }

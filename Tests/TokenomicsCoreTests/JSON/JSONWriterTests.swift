@@ -57,6 +57,38 @@ struct JSONWriterTests {
         }
     }
 
+    @Test(
+        "long strings are checked 16 bytes at a time: a special byte is found in every block and in the overlapping tail"
+    )
+    func escapingLongStrings() {
+        for length in 16...80 {
+            #expect(
+                Self.written { $0.string(String(repeating: "x", count: length)) }
+                    == Self.reference(String(repeating: "x", count: length)))
+            for position in 0..<length {
+                for special in ["\"", "\\", "\u{1F}"] {
+                    var characters = Array(repeating: "y", count: length)
+                    characters[position] = special
+                    let text = characters.joined()
+                    #expect(Self.written { $0.string(text) } == Self.reference(text))
+                }
+            }
+        }
+    }
+
+    @Test("integers of every width, zero and negatives")
+    func integers() {
+        var values: [Int64] = Array(0...10_100) + [-1, -9, -10, -9_999, -10_000, Int64.min, Int64.max]
+        var power: Int64 = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            #expect(Self.written { $0.int(value) } == String(value))
+        }
+    }
+
     @Test("keys, nesting and commas")
     func structure() {
         let text = Self.written { writer in

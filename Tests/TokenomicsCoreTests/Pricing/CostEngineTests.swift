@@ -163,4 +163,27 @@ struct CostEngineTests {
         for _ in 0..<100 { #expect(engine.price(event, now: PricingFixtures.now) == first) }
         #expect(first.event.pricedModel == "claude-test")
     }
+
+    @Test("count × rate is exact on the 64-bit path and beyond it")
+    func products() {
+        var generator = SeededGenerator(seed: 1)
+        var pairs: [(Int64, Int128)] = [
+            (Int64.max, Int128(Int64.max)), (Int64.min, Int128(Int64.min)), (Int64.max, Int128(Int64.min)),
+            (-1, Int128(Int64.max) + 1), (3, Int128(1) << 100), (0, Int128.max), (1, Int128.min),
+        ]
+        for _ in 0..<10_000 {
+            pairs.append(
+                (
+                    Int64.random(in: .min ... .max, using: &generator),
+                    Int128(Int64.random(in: .min ... .max, using: &generator))
+                ))
+            pairs.append(
+                (
+                    Int64.random(in: -1_000_000...1_000_000, using: &generator),
+                    Int128(Int64.random(in: .min ... .max, using: &generator)) << 40
+                ))
+        }
+        let wrong = pairs.filter { Bill.product($0.0, $0.1) != Int128($0.0) * $0.1 }
+        #expect(wrong.isEmpty)
+    }
 }

@@ -37,4 +37,37 @@ struct CostStreamTests {
         #expect(streamed.filter { !$0.isPriced }.map(\.event.model) == ["no-such-model"])
         #expect(Set(streamed.compactMap(\.event.pricedModel)).count > 5)
     }
+
+    @Test("a line of several events prices each in order, whether the event before was priced or not")
+    func severalEventsPerLine() throws {
+        let engine = CostEngine(catalog: try BuiltinData.catalog())
+        let now = Date(timeIntervalSince1970: 1_760_000_000)
+        func record(_ id: String, _ model: String) -> String {
+            #"{"id":"\#(id)","model":"\#(model)","usage":{"prompt_tokens":10,"completion_tokens":5}}"#
+        }
+        let lines = [
+            "["
+                + [record("a", "no-such-model"), record("b", "gpt-4o"), record("c", "no-such-model")].joined(
+                    separator: ",")
+                + "]",
+            "[" + [record("d", "gpt-4o-mini"), record("e", "gpt-4o")].joined(separator: ",") + "]",
+            record("f", "no-such-model"),
+        ]
+        var stream = CostStream(source: "test", options: ImportOptions(), engine: engine, now: now)
+        var reader = UsageReader(source: "test")
+        var streamed: [PricedEvent] = []
+        var direct: [PricedEvent] = []
+        for (offset, line) in lines.enumerated() {
+            let issues = stream.process(line: Array(line.utf8)[...], number: offset + 1) { streamed.append(copy $0) }
+            #expect(issues.isEmpty)
+            var events: [UsageEvent] = []
+            _ = reader.read(line: Array(line.utf8)[...], number: offset + 1, into: &events)
+            direct += events.map { engine.price($0, now: now) }
+        }
+        #expect(streamed == direct)
+        #expect(streamed.map(\.event.id) == ["a", "b", "c", "d", "e", "f"])
+        #expect(streamed.map(\.isPriced) == [false, true, false, true, true, false])
+        #expect(streamed.map { $0.issue == nil } == [false, true, false, true, true, false])
+        #expect(streamed.map(\.event.pricedModel) == [nil, "gpt-4o", nil, "gpt-4o-mini", "gpt-4o", nil])
+    }
 }

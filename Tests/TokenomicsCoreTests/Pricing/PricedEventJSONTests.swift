@@ -57,4 +57,33 @@ struct PricedEventJSONTests {
         #expect(value["breakdown", "web_search"]?.string == "0.025")
         #expect(value["cost_usd"]?.string == "0.030002")
     }
+
+    @Test("the line writer writes each record as writeJSON does, then a newline, whatever repeats or changes")
+    func lineWriter() {
+        let quirky = CostEngine(
+            catalog: PriceCatalog(version: "v\"2\\ é", source: "", models: PricingFixtures.catalog.models))
+        let providers = ["anthropic", "anthropic", "open\"ai", "openai", "a provider with a name over sixteen bytes"]
+        let times: [Date?] = [
+            PricingFixtures.date("2025-07-01T10:00:00Z"), PricingFixtures.date("2025-07-01T23:59:59.999Z"),
+            PricingFixtures.date("2025-07-02T00:00:00Z"), nil, Date(timeIntervalSince1970: 300_000_000_000),
+            PricingFixtures.date("1969-12-31T23:00:00Z"),
+        ]
+        var lines = PricedEventLineWriter()
+        var fast = JSONWriter()
+        var reference = JSONWriter()
+        for index in 0..<90 {
+            var tokens = TokenCounts(
+                input: Int64(index * 997), cacheRead: Int64(index % 3) * 1000, output: Int64(index * 31))
+            if index % 7 == 0 { tokens.estimated = [TokenClassSet(.output), TokenClassSet(.input)] }
+            if index % 5 == 0 { tokens.input += 200_000 }
+            let event = PricingFixtures.event(
+                index % 4 == 3 ? "mystery" : "claude-test", provider: providers[index % providers.count],
+                tokens: tokens, at: times[index % times.count])
+            let priced = (index / 10 % 2 == 0 ? engine : quirky).price(event, now: PricingFixtures.now)
+            lines.write(priced, to: &fast)
+            priced.writeJSON(to: &reference)
+            reference.endLine()
+        }
+        #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
+    }
 }

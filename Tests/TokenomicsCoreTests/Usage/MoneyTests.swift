@@ -79,6 +79,37 @@ struct MoneyFormattingTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
     }
 
+    /// The decimal form of `attodollars`, digit by digit: the reference the writer must match.
+    static func reference(_ attodollars: Int128) -> String {
+        let magnitude = attodollars.magnitude
+        let whole = String(magnitude / 1_000_000_000_000_000_000)
+        var fraction = String(magnitude % 1_000_000_000_000_000_000)
+        fraction = String(repeating: "0", count: 18 - fraction.count) + fraction
+        while fraction.last == "0" { fraction.removeLast() }
+        return (attodollars < 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    @Test("writes every amount exactly: the common short amounts and all the others")
+    func randomAmounts() {
+        var generator = SeededGenerator(seed: 5)
+        var amounts: [Int128] = [
+            9_999_999_990_000_000_000, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999, 10_000_000_000,
+            1_000_000_000, 99_999_999_990_000_000_000, 18_446_744_073_709_551_615, 18_446_744_073_709_551_616,
+        ]
+        for _ in 0..<20_000 {
+            // Count × rate, as events are charged: short decimals, mostly under $10.
+            let count = Int128(Int64.random(in: 0...2_000_000, using: &generator))
+            amounts.append(count * Int128(Int64.random(in: 1...100_000, using: &generator)) * 10_000_000_000)
+            amounts.append(count * Int128(Int64.random(in: 1...100_000_000, using: &generator)) * 10_000_000)
+            amounts.append(Int128(UInt64.random(in: 0...UInt64.max, using: &generator)))
+            amounts.append(Int128(Int64.random(in: Int64.min...Int64.max, using: &generator)))
+            let wide = Int128(Int64.random(in: Int64.min...Int64.max, using: &generator)) << 60
+            amounts.append(wide | Int128(UInt64.random(in: 0...UInt64.max, using: &generator)))
+        }
+        let wrong = amounts.filter { Money(attodollars: $0).description != Self.reference($0) }
+        #expect(wrong.isEmpty)
+    }
+
     @Test(
         "pads the fraction to the minimum digits asked for",
         arguments: Self.paddedCases)

@@ -67,3 +67,63 @@ struct TimestampFormattingTests {
         }
     }
 }
+
+@Suite("Calendar arithmetic")
+struct CalendarTests {
+    @Test("civil(fromDays:) inverts daysFromCivil for every day of ±2,700 years and far beyond")
+    func civilRoundTrip() {
+        var days = Array(-1_000_000...1_000_000)
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<100_000 {
+            days.append(Int.random(in: -2_000_000_000_000_000_000...2_000_000_000_000_000_000, using: &generator))
+        }
+        let wrong = days.filter { day in
+            let (year, month, dayOfMonth) = Timestamp.civil(fromDays: day)
+            return !(1...12).contains(month) || !(1...31).contains(dayOfMonth)
+                || Timestamp.daysFromCivil(year: year, month: month, day: dayOfMonth) != day
+        }
+        #expect(wrong.isEmpty)
+        #expect(Timestamp.civil(fromDays: 0) == (1970, 1, 1))
+        #expect(Timestamp.civil(fromDays: -1) == (1969, 12, 31))
+        #expect(Timestamp.civil(fromDays: 11_016) == (2000, 2, 29))
+        #expect(Timestamp.civil(fromDays: -719_468) == (0, 3, 1))
+    }
+
+    @Test(
+        "milliseconds round half away from zero, exactly",
+        arguments: [
+            (0.0, 0), (0.5, 1), (-0.5, -1), (1.4999999999999998, 1), (0.49999999999999994, 0),
+            (-0.49999999999999994, 0), (2.5, 3), (-2.5, -3), (1_740_830_400_123.5, 1_740_830_400_124),
+            (4_503_599_627_370_495.5, 4_503_599_627_370_496), (9_007_199_254_740_992.0, 9_007_199_254_740_992),
+            (-9_007_199_254_740_991.5, -9_007_199_254_740_992),
+        ])
+    func rounding(value: Double, expected: Int) {
+        #expect(Timestamp.roundedToInt(value) == expected)
+        #expect(Timestamp.roundedToInt(value) == Int(value.rounded()))
+    }
+
+    @Test("a remembered day writes the same text as the calendar, across days, years and eras")
+    func rememberedDay() {
+        var generator = SeededGenerator(seed: 9)
+        var dates: [Double] = [
+            0, -0.001, 86_399.999, 86_400, 253_402_300_799.999, 253_402_300_800, -62_167_219_200.001,
+        ]
+        var moment = 1_740_000_000.0
+        for _ in 0..<5_000 {
+            moment += Double(Int.random(in: 0...40_000_000, using: &generator)) / 1000
+            dates.append(moment)
+            if Int.random(in: 0..<50, using: &generator) == 0 {
+                dates.append(Double(Int64.random(in: -100_000_000_000...400_000_000_000, using: &generator)) / 7)
+            }
+        }
+        var day = Timestamp.RFC3339Day()
+        let wrong = dates.filter { seconds in
+            let date = Date(timeIntervalSince1970: seconds)
+            let remembered = String(unsafeUninitializedCapacity: Timestamp.maxRFC3339Bytes) { buffer in
+                buffer.baseAddress.map { Timestamp.writeRFC3339(date, to: $0, day: &day) } ?? 0
+            }
+            return remembered != Timestamp.rfc3339(date)
+        }
+        #expect(wrong.isEmpty)
+    }
+}
