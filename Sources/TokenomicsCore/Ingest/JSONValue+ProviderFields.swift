@@ -77,7 +77,7 @@ extension JSONValue {
     /// Reads a model name from a member's value (see ``model(_:path:context:)``).
     static func model(_ value: JSONValue?, path: String, context: RecordContext) throws(IngestIssue) -> String {
         if let value, !value.isNull {
-            guard let name = value.string else {
+            guard let name = value.string(interning: context.strings) else {
                 throw IngestIssue(.invalidValue, field: path, "expected a model name, found \(value.kindName)")
             }
             return name

@@ -24,8 +24,9 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Whether `record` is a chat completion (or chunk), or an object-less record with
     /// `usage.prompt_tokens` and `model`.
     public func matches(_ record: JSONValue) -> Bool {
-        if let object = record["object"] {
-            return object.isString("chat.completion") || object.isString("chat.completion.chunk")
+        if let object = record.member("object") {
+            return object.kind == .string
+                && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
         }
         guard let usage = record["usage"], usage["prompt_tokens"] != nil else { return false }
         return record["model"] != nil
@@ -37,12 +38,54 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
         throws(IngestIssue)
     {
-        guard let usage = record["usage"], !usage.isNull else {
+        let members = Members(of: record)
+        guard let usage = members.usage, !usage.isNull else {
             // Every chunk of a stream but the last carries `"usage": null` (or nothing): no usage to record.
-            if record["object"]?.isString("chat.completion.chunk") == true { return }
+            if members.object?.isString("chat.completion.chunk") == true { return }
             throw IngestIssue(.missingField, field: "usage", "a chat completion without usage cannot be priced")
         }
-        events.append(try Self.event(from: record, usage: usage, context: context))
+        events.append(try Self.event(members, usage: usage, context: context))
+    }
+
+    /// The members of a chat completion that its event is read from, found in one pass over the
+    /// record rather than a lookup per field: this is the bulk-ingest hot path.
+    struct Members {
+        var id: JSONValue?
+        var object: JSONValue?
+        var created: JSONValue?
+        var provider: JSONValue?
+        var model: JSONValue?
+        var tier: JSONValue?
+        var user: JSONValue?
+        var metadata: JSONValue?
+        var usage: JSONValue?
+
+        /// Finds the members of `record`. Of a repeated name, `object` and `usage` keep the first
+        /// (as a lookup by name does) and the others the last.
+        @inline(__always)
+        init(of record: JSONValue) {
+            record.forEachMemberKey { key, value in
+                if key.isKey("id") {
+                    id = value
+                } else if key.isKey("object") {
+                    if object == nil { object = value }
+                } else if key.isKey("created") {
+                    created = value
+                } else if key.isKey("model") {
+                    model = value
+                } else if key.isKey("usage") {
+                    if usage == nil { usage = value }
+                } else if key.isKey("service_tier") {
+                    tier = value
+                } else if key.isKey("metadata") {
+                    metadata = value
+                } else if key.isKey("user") {
+                    user = value
+                } else if key.isKey("provider") {
+                    provider = value
+                }
+            }
+        }
     }
 
     /// The event of one chat completion (also used for the bodies of OpenAI Batch lines).
@@ -55,7 +98,13 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     static func event(from record: JSONValue, usage: JSONValue, context: RecordContext) throws(IngestIssue)
         -> UsageEvent
     {
-        // One pass over each object rather than a lookup per field: this is the bulk-ingest hot path.
+        try event(Members(of: record), usage: usage, context: context)
+    }
+
+    /// The event of a chat completion whose members have been found.
+    private static func event(_ members: Members, usage: JSONValue, context: RecordContext) throws(IngestIssue)
+        -> UsageEvent
+    {
         var prompt: JSONValue?
         var completion: JSONValue?
         var promptDetails: JSONValue?
@@ -104,43 +153,20 @@ public struct OpenAIChatImporter: JSONUsageImporter {
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
 
-        var id: JSONValue?
-        var created: JSONValue?
-        var provider: JSONValue?
-        var model: JSONValue?
-        var tier: JSONValue?
-        var user: JSONValue?
-        var metadata: JSONValue?
-        record.forEachMemberKey { key, value in
-            if key.isKey("id") {
-                id = value
-            } else if key.isKey("created") {
-                created = value
-            } else if key.isKey("model") {
-                model = value
-            } else if key.isKey("service_tier") {
-                tier = value
-            } else if key.isKey("metadata") {
-                metadata = value
-            } else if key.isKey("user") {
-                user = value
-            } else if key.isKey("provider") {
-                provider = value
-            }
-        }
         // Every field is computed first and the event built once: mutating it after construction
         // made the optimizer copy the whole event.
-        let timestamp = try JSONValue.date(created, path: "created")
-        let modelName = try JSONValue.model(model, path: "model", context: context)
-        let serviceTier = try JSONValue.serviceTier(tier, path: "service_tier")
+        let timestamp = try JSONValue.date(members.created, path: "created")
+        let modelName = try JSONValue.model(members.model, path: "model", context: context)
+        let serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
         var modality = ModalityCounts()
         modality.audioInputTokens = audioIn
         modality.audioOutputTokens = audioOut
         modality.webSearchQueries = try JSONValue.count(searches, path: "usage.web_search_requests") ?? 0
         var attribution = Attribution()
-        readAttribution(user: user, metadata: metadata, into: &attribution)
+        readAttribution(user: members.user, metadata: members.metadata, strings: context.strings, into: &attribution)
         return UsageEvent(
-            id: id?.scalarText ?? context.contentHashID, timestamp: timestamp, provider: provider?.string ?? "openai",
+            id: members.id?.scalarText ?? context.contentHashID, timestamp: timestamp,
+            provider: members.provider?.string(interning: context.strings) ?? "openai",
             model: modelName, operation: "chat", serviceTier: serviceTier,
             tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning),
             modality: modality, attribution: attribution)
@@ -148,27 +174,29 @@ public struct OpenAIChatImporter: JSONUsageImporter {
 
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
     /// others as tags) into `attribution`.
-    static func readAttribution(of record: JSONValue, into attribution: inout Attribution) {
-        readAttribution(user: record["user"], metadata: record["metadata"], into: &attribution)
+    static func readAttribution(of record: JSONValue, strings: StringInterner, into attribution: inout Attribution) {
+        readAttribution(user: record["user"], metadata: record["metadata"], strings: strings, into: &attribution)
     }
 
-    /// ``readAttribution(of:into:)`` from the record's `user` and `metadata` values, already found.
-    static func readAttribution(user: JSONValue?, metadata: JSONValue?, into attribution: inout Attribution) {
-        if let name = user?.string, !name.isEmpty { attribution.user = name }
-        metadata?.readAttributionMembers(into: &attribution)
+    /// ``readAttribution(of:strings:into:)`` from the record's `user` and `metadata` values, already found.
+    static func readAttribution(
+        user: JSONValue?, metadata: JSONValue?, strings: StringInterner, into attribution: inout Attribution
+    ) {
+        if let name = user?.string(interning: strings), !name.isEmpty { attribution.user = name }
+        metadata?.readAttributionMembers(strings: strings, into: &attribution)
     }
 }
 
 extension JSONValue {
     /// Copies the members of an object into `attribution`: attribution key names (`team`,
     /// `application`, `trace_id`, …) to their keys, any other member with a scalar value to a tag.
-    /// Keys are matched without creating strings.
-    func readAttributionMembers(into attribution: inout Attribution) {
+    /// Keys are matched without creating strings; values (and tag names) come from `strings`.
+    func readAttributionMembers(strings: StringInterner, into attribution: inout Attribution) {
         forEachMemberKey { key, value in
-            guard let text = value.scalarText else { return }
+            guard let text = value.scalarText(interning: strings) else { return }
             if !key.entry.flag, let named = Attribution.Key(utf8: key.rawBuffer) {
                 attribution[named] = text
-            } else if let name = key.string {
+            } else if let name = key.string(interning: strings) {
                 attribution[name] = text
             }
         }

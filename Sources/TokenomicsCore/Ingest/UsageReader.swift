@@ -8,10 +8,13 @@
 /// Feed lines in order with ``read(line:number:into:)`` and call ``finish(into:)`` at the end.
 public struct UsageReader {
     /// The source name used in ids and issues.
-    public let source: String
+    public var source: String { context.source }
     /// The import options.
-    public let options: ImportOptions
+    public var options: ImportOptions { context.options }
 
+    /// The context handed to importers: made once per stream (with its ``StringInterner``), the
+    /// line and raw bytes set for each record.
+    private var context: RecordContext
     private var importers: [any JSONUsageImporter]
     private var lastMatch = 0
     private let document = JSONDocument()
@@ -30,8 +33,7 @@ public struct UsageReader {
     ///   - options: model, tags and other import choices.
     ///   - importers: the JSON formats to recognise, in order of precedence (default: all).
     public init(source: String, options: ImportOptions = ImportOptions(), importers: [any JSONUsageImporter]? = nil) {
-        self.source = source
-        self.options = options
+        self.context = RecordContext(source: source, line: 0, raw: [], options: options)
         self.importers = importers ?? ImporterRegistry.jsonImporters(options: options)
     }
 
@@ -129,7 +131,10 @@ public struct UsageReader {
         for _ in 0..<count {
             if importers[index].matches(record) {
                 lastMatch = index
-                let context = RecordContext(source: source, line: number, raw: raw, options: options)
+                context.line = number
+                context.raw = raw
+                // The raw bytes are the caller's line buffer: holding on to them would make its next write copy it.
+                defer { context.raw = [] }
                 let before = events.count
                 do throws(IngestIssue) {
                     try importers[index].read(record, context: context, into: &events)
@@ -173,7 +178,9 @@ public struct UsageReader {
             return issue
         }
         let fields = CSVRow.split(line)
-        let context = RecordContext(source: source, line: number, raw: line, options: options)
+        context.line = number
+        context.raw = line
+        defer { context.raw = [] }
         let before = events.count
         do throws(IngestIssue) {
             try csvImporter?.read(fields, context: context, into: &events)
