@@ -89,8 +89,10 @@ public struct Attribution: Sendable, Hashable {
         @inline(__always)
         public init?(utf8 name: UnsafeBufferPointer<UInt8>) {
             guard let base = name.baseAddress else { return nil }
-            func equals(_ literal: StaticString) -> Bool {
-                name.count == literal.utf8CodeUnitCount && memcmp(base, literal.utf8Start, name.count) == 0
+            // The count is the literal's, a constant once inlined, so the comparison compiles to loads.
+            @inline(__always) func equals(_ literal: StaticString) -> Bool {
+                name.count == literal.utf8CodeUnitCount
+                    && memcmp(base, literal.utf8Start, literal.utf8CodeUnitCount) == 0
             }
             switch name.count {
             case 3:
@@ -141,7 +143,13 @@ public struct Attribution: Sendable, Hashable {
         set {
             if named.isEmpty {
                 guard newValue != nil else { return }
-                named = Array(repeating: nil, count: Key.allCases.count)
+                // An array literal holding the new value, moved into place: `Array(repeating:count:)`
+                // (or a literal of constants, which is copied on its first change) allocates through
+                // an unspecialized path that looks the array type up at run time, on every event.
+                named = [newValue, nil, nil, nil, nil, nil, nil, nil, nil, nil]
+                assert(named.count == Key.allCases.count)
+                named.swapAt(0, key.rawValue)
+                return
             }
             named[key.rawValue] = newValue
         }
