@@ -14,6 +14,7 @@ extension JSONValue {
     }
 
     /// Reads a count that must be present from a member's value (see ``requiredCount(_:path:)``).
+    @inline(__always)
     static func requiredCount(_ value: JSONValue?, path: String) throws(IngestIssue) -> Int64 {
         guard let value = try count(value, path: path) else {
             throw IngestIssue(.missingField, field: path, "required token count is missing")

@@ -105,6 +105,26 @@ struct OpenAIChatImporterTests {
         #expect(issue.kind == kind)
     }
 
+    @Test(
+        "accepts whole counts however written, up to 10^12",
+        arguments: [
+            ("0", Int64(0)), ("-0", 0), ("12.0", 12), ("1e3", 1000), ("\"42\"", 42), ("999999999999", 999_999_999_999),
+            ("1000000000000", 1_000_000_000_000),
+        ])
+    func countForms(written: String, count: Int64) throws {
+        let json =
+            #"{"object":"chat.completion","model":"m","usage":{"prompt_tokens":\#(written),"completion_tokens":\#(written)}}"#
+        let event = try #require(ImporterFixtures.events(importer, json: json).first)
+        #expect(event.tokens.input == count && event.tokens.output == count)
+    }
+
+    @Test("a count just above 10^12 is absurd")
+    func countLimit() throws {
+        let json =
+            #"{"object":"chat.completion","model":"m","usage":{"prompt_tokens":1000000000001,"completion_tokens":1}}"#
+        #expect(try ImporterFixtures.issue(importer, json: json)?.kind == .absurdCount)
+    }
+
     @Test("an unknown service tier is an invalid value")
     func unknownTier() throws {
         let json =
