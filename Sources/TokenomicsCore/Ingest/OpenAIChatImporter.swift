@@ -65,24 +65,81 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         @inline(__always)
         init(of record: JSONValue) {
             record.forEachMemberKey { key, value in
-                if key.isKey("id") {
-                    id = value
-                } else if key.isKey("object") {
-                    if object == nil { object = value }
-                } else if key.isKey("created") {
-                    created = value
-                } else if key.isKey("model") {
-                    model = value
-                } else if key.isKey("usage") {
-                    if usage == nil { usage = value }
-                } else if key.isKey("service_tier") {
-                    tier = value
-                } else if key.isKey("metadata") {
-                    metadata = value
-                } else if key.isKey("user") {
-                    user = value
-                } else if key.isKey("provider") {
-                    provider = value
+                switch key.withUTF8(Name.init(utf8:)) {
+                case .id: id = value
+                case .object: if object == nil { object = value }
+                case .created: created = value
+                case .model: model = value
+                case .usage: if usage == nil { usage = value }
+                case .serviceTier: tier = value
+                case .metadata: metadata = value
+                case .user: user = value
+                case .provider: provider = value
+                case nil: break
+                }
+            }
+        }
+
+        /// The member names read.
+        enum Name {
+            case id, object, created, model, usage, serviceTier, metadata, user, provider
+
+            /// The member a key names, matched on its bytes: by length, then one comparison.
+            @inline(__always)
+            init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+                switch name.count {
+                case 2 where name.equals("id"): self = .id
+                case 4 where name.equals("user"): self = .user
+                case 5 where name.equals("model"): self = .model
+                case 5 where name.equals("usage"): self = .usage
+                case 6 where name.equals("object"): self = .object
+                case 7 where name.equals("created"): self = .created
+                case 8 where name.equals("metadata"): self = .metadata
+                case 8 where name.equals("provider"): self = .provider
+                case 12 where name.equals("service_tier"): self = .serviceTier
+                default: return nil
+                }
+            }
+        }
+    }
+
+    /// The members of `usage` that the counts are read from.
+    struct UsageMembers {
+        var prompt: JSONValue?
+        var completion: JSONValue?
+        var promptDetails: JSONValue?
+        var completionDetails: JSONValue?
+        var searches: JSONValue?
+
+        /// Finds the members of `usage` (of a repeated name, the last).
+        @inline(__always)
+        init(of usage: JSONValue) {
+            usage.forEachMemberKey { key, value in
+                switch key.withUTF8(Name.init(utf8:)) {
+                case .prompt: prompt = value
+                case .completion: completion = value
+                case .promptDetails: promptDetails = value
+                case .completionDetails: completionDetails = value
+                case .searches: searches = value
+                case nil: break
+                }
+            }
+        }
+
+        /// The member names read.
+        enum Name {
+            case prompt, completion, promptDetails, completionDetails, searches
+
+            /// The member a key names, matched on its bytes: the names have different lengths.
+            @inline(__always)
+            init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+                switch name.count {
+                case 13 where name.equals("prompt_tokens"): self = .prompt
+                case 17 where name.equals("completion_tokens"): self = .completion
+                case 19 where name.equals("web_search_requests"): self = .searches
+                case 21 where name.equals("prompt_tokens_details"): self = .promptDetails
+                case 25 where name.equals("completion_tokens_details"): self = .completionDetails
+                default: return nil
                 }
             }
         }
@@ -105,36 +162,19 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     private static func event(_ members: Members, usage: JSONValue, context: RecordContext) throws(IngestIssue)
         -> UsageEvent
     {
-        var prompt: JSONValue?
-        var completion: JSONValue?
-        var promptDetails: JSONValue?
-        var completionDetails: JSONValue?
-        var searches: JSONValue?
-        usage.forEachMemberKey { key, value in
-            if key.isKey("prompt_tokens") {
-                prompt = value
-            } else if key.isKey("completion_tokens") {
-                completion = value
-            } else if key.isKey("prompt_tokens_details") {
-                promptDetails = value
-            } else if key.isKey("completion_tokens_details") {
-                completionDetails = value
-            } else if key.isKey("web_search_requests") {
-                searches = value
-            }
-        }
-        let promptTokens = try JSONValue.requiredCount(prompt, path: "usage.prompt_tokens")
-        let completionTokens = try JSONValue.requiredCount(completion, path: "usage.completion_tokens")
+        let counts = UsageMembers(of: usage)
+        let promptTokens = try JSONValue.requiredCount(counts.prompt, path: "usage.prompt_tokens")
+        let completionTokens = try JSONValue.requiredCount(counts.completion, path: "usage.completion_tokens")
         var cached: Int64 = 0
         var audioIn: Int64 = 0
-        if let details = promptDetails {
+        if let details = counts.promptDetails {
             let (cachedValue, audioValue) = details.members("cached_tokens", "audio_tokens")
             cached = try JSONValue.count(cachedValue, path: "usage.prompt_tokens_details.cached_tokens") ?? 0
             audioIn = try JSONValue.count(audioValue, path: "usage.prompt_tokens_details.audio_tokens") ?? 0
         }
         var reasoning: Int64 = 0
         var audioOut: Int64 = 0
-        if let details = completionDetails {
+        if let details = counts.completionDetails {
             let (reasoningValue, audioValue) = details.members("reasoning_tokens", "audio_tokens")
             reasoning =
                 try JSONValue.count(reasoningValue, path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
@@ -161,7 +201,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         var modality = ModalityCounts()
         modality.audioInputTokens = audioIn
         modality.audioOutputTokens = audioOut
-        modality.webSearchQueries = try JSONValue.count(searches, path: "usage.web_search_requests") ?? 0
+        modality.webSearchQueries = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
         var attribution = Attribution()
         readAttribution(user: members.user, metadata: members.metadata, strings: context.strings, into: &attribution)
         return UsageEvent(
@@ -174,7 +214,9 @@ public struct OpenAIChatImporter: JSONUsageImporter {
 
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
     /// others as tags) into `attribution`.
-    static func readAttribution(of record: JSONValue, strings: StringInterner, into attribution: inout Attribution) {
+    static func readAttribution(
+        of record: JSONValue, strings: StringInterner, into attribution: inout Attribution
+    ) {
         readAttribution(user: record["user"], metadata: record["metadata"], strings: strings, into: &attribution)
     }
 

@@ -125,6 +125,19 @@ struct OpenAIChatImporterTests {
         #expect(try ImporterFixtures.issue(importer, json: json)?.kind == .absurdCount)
     }
 
+    @Test("member names written with escapes are read like plain ones")
+    func escapedNames() throws {
+        let json =
+            #"{"\u0069d":"c9","object":"chat.completion","mod\u0065l":"gpt-4o","service\u005ftier":"flex","#
+            + #""us\u0061ge":{"prompt_tok\u0065ns":7,"completion_tokens":2},"#
+            + #""metadata":{"te\u0061m":"search","\u0061pp":"bot","cost\u005fcenter":"cc-1"}}"#
+        let event = try #require(ImporterFixtures.events(importer, json: json).first)
+        #expect(event.id == "c9" && event.model == "gpt-4o" && event.serviceTier == .flex)
+        #expect(event.tokens.input == 7 && event.tokens.output == 2)
+        #expect(event.attribution.team == "search" && event.attribution.application == "bot")
+        #expect(event.attribution.tags == ["cost_center": "cc-1"])
+    }
+
     @Test("an unknown service tier is an invalid value")
     func unknownTier() throws {
         let json =
