@@ -46,8 +46,8 @@ public struct UsageReader {
     /// - Returns: the problems with the line (one per unusable record; a JSON array line can hold
     ///   several), empty when every record was read.
     public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> [IngestIssue] {
-        var line = line
-        if line.last == 0x0D { line = line.dropLast() }
+        // A CRLF line break leaves its CR (a new slice only then: the common line is passed on as is).
+        if line.last == 0x0D { return read(line: line.dropLast(), number: number, into: &events) }
         switch mode {
         case .jsonLines:
             return readJSONRecord(line, number: number, into: &events)
@@ -58,6 +58,7 @@ public struct UsageReader {
         case .csv:
             return readCSVRow(line, number: number, into: &events).map { [$0] } ?? []
         case .undecided:
+            var line = line
             guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return [] }
             if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {

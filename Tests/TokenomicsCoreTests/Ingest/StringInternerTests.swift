@@ -21,7 +21,10 @@ struct StringInternerTests {
 
     /// The slot `text` falls in.
     private func slot(of text: String) -> Int {
-        Array(text.utf8).withUnsafeBufferPointer { StringInterner.slot(of: $0) }
+        Array(text.utf8).withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            return StringInterner.slot(of: StringInterner.Words(base, count: bytes.count))
+        }
     }
 
     /// Two different texts (long enough to be stored out of line) that fall in the same slot.
@@ -64,6 +67,47 @@ struct StringInternerTests {
         #expect(storage(a1) != storage(a2))
         #expect(storage(a2) == storage(a3))
         #expect(intern(second, in: strings) == second)
+    }
+
+    @Test("texts of every length up to the maximum are kept exactly: a change in any one byte is a different text")
+    func everyLength() {
+        let strings = StringInterner()
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...StringInterner.maximumLength {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0x21...0x7E, using: &generator) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(intern(bytes, in: strings) == text)
+            #expect(intern(bytes, in: strings) == text)
+            for position in 0..<length {
+                var changed = bytes
+                changed[position] = changed[position] == 0x41 ? 0x42 : 0x41
+                #expect(intern(changed, in: strings) == String(decoding: changed, as: UTF8.self))
+                #expect(intern(bytes, in: strings) == text, "length \(length), byte \(position)")
+            }
+        }
+    }
+
+    @Test("the word view of a text sees every byte and reads none outside it")
+    func words() {
+        /// Whether `a` and `b`, of one length, are equal through their word views.
+        func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+            a.withUnsafeBytes { a in
+                b.withUnsafeBytes { b in
+                    guard let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
+                    return StringInterner.Words(first, count: a.count)
+                        .equal(StringInterner.Words(second, count: b.count))
+                }
+            }
+        }
+        for length in 1...StringInterner.maximumLength {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(equal(bytes, bytes.map { $0 }))
+            for position in 0..<length {
+                var changed = bytes
+                changed[position] ^= 0x80
+                #expect(!equal(bytes, changed), "length \(length), byte \(position)")
+            }
+        }
     }
 
     @Test("texts longer than the maximum are made each time, exactly")
