@@ -49,6 +49,7 @@ public final class StringInterner {
 
     /// The string of the UTF-8 `text` (invalid sequences repaired as `String(decoding:as:)` does),
     /// shared with earlier calls for the same bytes while they stay in the table.
+    @inline(__always)
     public func string(_ text: UnsafeBufferPointer<UInt8>) -> String {
         let count = text.count
         guard count <= Self.maximumLength, let source = text.baseAddress else {
@@ -56,15 +57,24 @@ public final class StringInterner {
         }
         let words = Words(UnsafeRawPointer(source), count: count)
         let slot = Self.slot(of: words)
-        let stored = bytes + slot &* Self.maximumLength
         // Safe: the slot's length says how many of its bytes are initialized.
-        if lengths[slot] == Int32(truncatingIfNeeded: count), words.equal(Words(UnsafeRawPointer(stored), count: count))
+        if lengths[slot] == Int32(truncatingIfNeeded: count),
+            words.equal(Words(UnsafeRawPointer(bytes + slot &* Self.maximumLength), count: count))
         {
             return strings[slot]
         }
+        return store(text, in: slot)
+    }
+
+    /// Makes the string of `text` and puts it in `slot`, replacing the slot's: kept out of line,
+    /// as misses are rare and the lookup is inlined into its callers.
+    @inline(never)
+    private func store(_ text: UnsafeBufferPointer<UInt8>, in slot: Int) -> String {
         let made = String(decoding: text, as: UTF8.self)
-        stored.update(from: source, count: count)
-        lengths[slot] = Int32(truncatingIfNeeded: count)
+        if let source = text.baseAddress {
+            (bytes + slot &* Self.maximumLength).update(from: source, count: text.count)
+        }
+        lengths[slot] = Int32(truncatingIfNeeded: text.count)
         strings[slot] = made
         return made
     }

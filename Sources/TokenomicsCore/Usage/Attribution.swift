@@ -53,6 +53,12 @@ public struct Attribution: Sendable, Hashable {
         set { self[.parentSpanId] = newValue }
     }
 
+    /// Creates an attribution with no key set (what importers start from, without the general
+    /// initializer's array of ten absent values).
+    public init() {
+        tags = Dictionary()
+    }
+
     /// Creates an attribution; every key defaults to absent.
     public init(
         org: String? = nil, project: String? = nil, team: String? = nil, user: String? = nil,

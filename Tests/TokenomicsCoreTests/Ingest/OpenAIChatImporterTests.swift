@@ -69,7 +69,8 @@ struct OpenAIChatImporterTests {
         "maps service tier names",
         arguments: [
             ("default", ServiceTier.standard), ("auto", .standard), ("flex", .flex), ("priority", .priority),
-            ("scale", .priority), ("batch", .batch),
+            ("scale", .priority), ("batch", .batch), ("standard", .standard), ("Flex", .flex),
+            (#"fl\u0065x"#, .flex), ("on_demand", .standard),
         ])
     func tiers(name: String, tier: ServiceTier) throws {
         let json =
