@@ -106,6 +106,7 @@ public struct UsageReader {
         return readRecords(root, raw: line, number: number, into: &events)
     }
 
+    @inline(__always)
     private mutating func readRecords(
         _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
     ) -> [IngestIssue] {
@@ -127,24 +128,24 @@ public struct UsageReader {
         guard record.kind == .object else {
             return IngestIssue(.unknownFormat, "a usage record must be a JSON object", source: source, line: number)
         }
+        context.line = number
+        context.raw = raw
+        // The raw bytes are the caller's line buffer: holding on to them would make its next write copy it.
+        defer { context.raw = [] }
         let count = importers.count
         var index = lastMatch
         for _ in 0..<count {
-            if importers[index].matches(record) {
-                lastMatch = index
-                context.line = number
-                context.raw = raw
-                // The raw bytes are the caller's line buffer: holding on to them would make its next write copy it.
-                defer { context.raw = [] }
-                let before = events.count
-                do throws(IngestIssue) {
-                    try importers[index].read(record, context: context, into: &events)
+            let before = events.count
+            do throws(IngestIssue) {
+                if try importers[index].read(ifMatching: record, context: context, into: &events) {
+                    lastMatch = index
                     applyTags(to: &events, from: before)
                     return nil
-                } catch {
-                    events.removeSubrange(before...)
-                    return error.located(source: source, line: number)
                 }
+            } catch {
+                lastMatch = index
+                events.removeSubrange(before...)
+                return error.located(source: source, line: number)
             }
             index += 1
             if index == count { index = 0 }
