@@ -13,7 +13,8 @@ import Foundation
 ///
 /// Audio tokens go to ``ModalityCounts``. Streamed chunks without usage (all but the last one
 /// of a stream with `include_usage`) are recognised and skipped. This is the hot path of bulk
-/// ingestion: it builds no dictionaries or arrays and creates only the id, model and provider strings.
+/// ingestion: it reads each object in one pass, builds no dictionaries, and creates only the id
+/// string; the model, provider and attribution strings come from the stream's ``StringInterner``.
 public struct OpenAIChatImporter: JSONUsageImporter {
     /// ``SourceFormat/openAIChat``.
     public var format: SourceFormat { .openAIChat }
@@ -236,10 +237,10 @@ extension JSONValue {
     func readAttributionMembers(strings: StringInterner, into attribution: inout Attribution) {
         forEachMemberKey { key, value in
             guard let text = value.scalarText(interning: strings) else { return }
-            if !key.entry.flag, let named = Attribution.Key(utf8: key.rawBuffer) {
+            if let named = key.withUTF8(Attribution.Key.init(utf8:)) {
                 attribution[named] = text
             } else if let name = key.string(interning: strings) {
-                attribution[name] = text
+                attribution.tags[name] = text
             }
         }
     }
