@@ -40,12 +40,21 @@ public struct RecordContext {
     public var raw: ArraySlice<UInt8>
     /// The options of the import.
     public var options: ImportOptions
+    /// The stream's shared strings, for names that repeat from record to record.
+    public let strings: StringInterner
 
-    public init(source: String, line: Int, raw: ArraySlice<UInt8>, options: ImportOptions) {
+    /// Creates the context of one record.
+    ///
+    /// - Parameter strings: the stream's interner (default: a new one, for a record read alone).
+    public init(
+        source: String, line: Int, raw: ArraySlice<UInt8>, options: ImportOptions,
+        strings: StringInterner = StringInterner()
+    ) {
         self.source = source
         self.line = line
         self.raw = raw
         self.options = options
+        self.strings = strings
     }
 
     /// A stable id for a record with none: a hash of its text (see ``UsageEvent/contentHashID(_:)``).

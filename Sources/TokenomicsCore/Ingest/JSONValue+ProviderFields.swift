@@ -14,6 +14,7 @@ extension JSONValue {
     }
 
     /// Reads a count that must be present from a member's value (see ``requiredCount(_:path:)``).
+    @inline(__always)
     static func requiredCount(_ value: JSONValue?, path: String) throws(IngestIssue) -> Int64 {
         guard let value = try count(value, path: path) else {
             throw IngestIssue(.missingField, field: path, "required token count is missing")
@@ -23,8 +24,7 @@ extension JSONValue {
 
     /// Reads a service tier by the provider's name for it; absent or `null` gives `standard`.
     ///
-    /// The common names are compared without allocating; others go through
-    /// ``ServiceTier/init(providerName:)``.
+    /// The common names are matched on their bytes; others go through ``ServiceTier/init(providerName:)``.
     ///
     /// - Throws: ``IngestIssue`` (`.invalidValue`) for a name that is not a known tier.
     func serviceTier(_ key: String, path: String) throws(IngestIssue) -> ServiceTier {
@@ -34,12 +34,7 @@ extension JSONValue {
     /// Reads a service tier from a member's value (see ``serviceTier(_:path:)``).
     static func serviceTier(_ value: JSONValue?, path: String) throws(IngestIssue) -> ServiceTier {
         guard let value, !value.isNull else { return .standard }
-        if value.kind == .string {
-            if value.isKey("default") || value.isKey("standard") || value.isKey("auto") { return .standard }
-            if value.isKey("flex") { return .flex }
-            if value.isKey("priority") || value.isKey("scale") { return .priority }
-            if value.isKey("batch") { return .batch }
-        }
+        if value.kind == .string, let tier = value.withUTF8(ServiceTier.init(commonName:)) { return tier }
         guard let name = value.string else {
             throw IngestIssue(.invalidValue, field: path, "expected a service tier name, found \(value.kindName)")
         }
@@ -77,7 +72,7 @@ extension JSONValue {
     /// Reads a model name from a member's value (see ``model(_:path:context:)``).
     static func model(_ value: JSONValue?, path: String, context: RecordContext) throws(IngestIssue) -> String {
         if let value, !value.isNull {
-            guard let name = value.string else {
+            guard let name = value.string(interning: context.strings) else {
                 throw IngestIssue(.invalidValue, field: path, "expected a model name, found \(value.kindName)")
             }
             return name
@@ -102,5 +97,23 @@ enum CountSplit {
                 .invalidValue, field: partPath, "\(part) is larger than \(wholePath) (\(whole)), which includes it")
         }
         return whole - part
+    }
+}
+
+extension ServiceTier {
+    /// The tier of one of the names providers commonly write (`default`, `auto`, `flex`, `scale`, …),
+    /// matched on its bytes; `nil` for any other name.
+    @inline(__always)
+    fileprivate init?(commonName name: UnsafeBufferPointer<UInt8>) {
+        switch name.count {
+        case 4 where name.equals("auto"): self = .standard
+        case 4 where name.equals("flex"): self = .flex
+        case 5 where name.equals("scale"): self = .priority
+        case 5 where name.equals("batch"): self = .batch
+        case 7 where name.equals("default"): self = .standard
+        case 8 where name.equals("standard"): self = .standard
+        case 8 where name.equals("priority"): self = .priority
+        default: return nil
+        }
     }
 }

@@ -13,7 +13,8 @@ import Foundation
 ///
 /// Audio tokens go to ``ModalityCounts``. Streamed chunks without usage (all but the last one
 /// of a stream with `include_usage`) are recognised and skipped. This is the hot path of bulk
-/// ingestion: it builds no dictionaries or arrays and creates only the id, model and provider strings.
+/// ingestion: it reads each object in one pass, builds no dictionaries, and creates only the id
+/// string; the model, provider and attribution strings come from the stream's ``StringInterner``.
 public struct OpenAIChatImporter: JSONUsageImporter {
     /// ``SourceFormat/openAIChat``.
     public var format: SourceFormat { .openAIChat }
@@ -24,8 +25,9 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Whether `record` is a chat completion (or chunk), or an object-less record with
     /// `usage.prompt_tokens` and `model`.
     public func matches(_ record: JSONValue) -> Bool {
-        if let object = record["object"] {
-            return object.isString("chat.completion") || object.isString("chat.completion.chunk")
+        if let object = record.member("object") {
+            return object.kind == .string
+                && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
         }
         guard let usage = record["usage"], usage["prompt_tokens"] != nil else { return false }
         return record["model"] != nil
@@ -37,12 +39,111 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
         throws(IngestIssue)
     {
-        guard let usage = record["usage"], !usage.isNull else {
+        let members = Members(of: record)
+        guard let usage = members.usage, !usage.isNull else {
             // Every chunk of a stream but the last carries `"usage": null` (or nothing): no usage to record.
-            if record["object"]?.isString("chat.completion.chunk") == true { return }
+            if members.object?.isString("chat.completion.chunk") == true { return }
             throw IngestIssue(.missingField, field: "usage", "a chat completion without usage cannot be priced")
         }
-        events.append(try Self.event(from: record, usage: usage, context: context))
+        events.append(try Self.event(members, usage: usage, context: context))
+    }
+
+    /// The members of a chat completion that its event is read from, found in one pass over the
+    /// record rather than a lookup per field: this is the bulk-ingest hot path.
+    struct Members {
+        var id: JSONValue?
+        var object: JSONValue?
+        var created: JSONValue?
+        var provider: JSONValue?
+        var model: JSONValue?
+        var tier: JSONValue?
+        var user: JSONValue?
+        var metadata: JSONValue?
+        var usage: JSONValue?
+
+        /// Finds the members of `record`. Of a repeated name, `object` and `usage` keep the first
+        /// (as a lookup by name does) and the others the last.
+        @inline(__always)
+        init(of record: JSONValue) {
+            record.forEachMemberKey { key, value in
+                switch key.withUTF8(Name.init(utf8:)) {
+                case .id: id = value
+                case .object: if object == nil { object = value }
+                case .created: created = value
+                case .model: model = value
+                case .usage: if usage == nil { usage = value }
+                case .serviceTier: tier = value
+                case .metadata: metadata = value
+                case .user: user = value
+                case .provider: provider = value
+                case nil: break
+                }
+            }
+        }
+
+        /// The member names read.
+        enum Name {
+            case id, object, created, model, usage, serviceTier, metadata, user, provider
+
+            /// The member a key names, matched on its bytes: by length, then one comparison.
+            @inline(__always)
+            init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+                switch name.count {
+                case 2 where name.equals("id"): self = .id
+                case 4 where name.equals("user"): self = .user
+                case 5 where name.equals("model"): self = .model
+                case 5 where name.equals("usage"): self = .usage
+                case 6 where name.equals("object"): self = .object
+                case 7 where name.equals("created"): self = .created
+                case 8 where name.equals("metadata"): self = .metadata
+                case 8 where name.equals("provider"): self = .provider
+                case 12 where name.equals("service_tier"): self = .serviceTier
+                default: return nil
+                }
+            }
+        }
+    }
+
+    /// The members of `usage` that the counts are read from.
+    struct UsageMembers {
+        var prompt: JSONValue?
+        var completion: JSONValue?
+        var promptDetails: JSONValue?
+        var completionDetails: JSONValue?
+        var searches: JSONValue?
+
+        /// Finds the members of `usage` (of a repeated name, the last).
+        @inline(__always)
+        init(of usage: JSONValue) {
+            usage.forEachMemberKey { key, value in
+                switch key.withUTF8(Name.init(utf8:)) {
+                case .prompt: prompt = value
+                case .completion: completion = value
+                case .promptDetails: promptDetails = value
+                case .completionDetails: completionDetails = value
+                case .searches: searches = value
+                case nil: break
+                }
+            }
+        }
+
+        /// The member names read.
+        enum Name {
+            case prompt, completion, promptDetails, completionDetails, searches
+
+            /// The member a key names, matched on its bytes: the names have different lengths.
+            @inline(__always)
+            init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+                switch name.count {
+                case 13 where name.equals("prompt_tokens"): self = .prompt
+                case 17 where name.equals("completion_tokens"): self = .completion
+                case 19 where name.equals("web_search_requests"): self = .searches
+                case 21 where name.equals("prompt_tokens_details"): self = .promptDetails
+                case 25 where name.equals("completion_tokens_details"): self = .completionDetails
+                default: return nil
+                }
+            }
+        }
     }
 
     /// The event of one chat completion (also used for the bodies of OpenAI Batch lines).
@@ -55,37 +156,26 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     static func event(from record: JSONValue, usage: JSONValue, context: RecordContext) throws(IngestIssue)
         -> UsageEvent
     {
-        // One pass over each object rather than a lookup per field: this is the bulk-ingest hot path.
-        var prompt: JSONValue?
-        var completion: JSONValue?
-        var promptDetails: JSONValue?
-        var completionDetails: JSONValue?
-        var searches: JSONValue?
-        usage.forEachMemberKey { key, value in
-            if key.isKey("prompt_tokens") {
-                prompt = value
-            } else if key.isKey("completion_tokens") {
-                completion = value
-            } else if key.isKey("prompt_tokens_details") {
-                promptDetails = value
-            } else if key.isKey("completion_tokens_details") {
-                completionDetails = value
-            } else if key.isKey("web_search_requests") {
-                searches = value
-            }
-        }
-        let promptTokens = try JSONValue.requiredCount(prompt, path: "usage.prompt_tokens")
-        let completionTokens = try JSONValue.requiredCount(completion, path: "usage.completion_tokens")
+        try event(Members(of: record), usage: usage, context: context)
+    }
+
+    /// The event of a chat completion whose members have been found.
+    private static func event(_ members: Members, usage: JSONValue, context: RecordContext) throws(IngestIssue)
+        -> UsageEvent
+    {
+        let counts = UsageMembers(of: usage)
+        let promptTokens = try JSONValue.requiredCount(counts.prompt, path: "usage.prompt_tokens")
+        let completionTokens = try JSONValue.requiredCount(counts.completion, path: "usage.completion_tokens")
         var cached: Int64 = 0
         var audioIn: Int64 = 0
-        if let details = promptDetails {
+        if let details = counts.promptDetails {
             let (cachedValue, audioValue) = details.members("cached_tokens", "audio_tokens")
             cached = try JSONValue.count(cachedValue, path: "usage.prompt_tokens_details.cached_tokens") ?? 0
             audioIn = try JSONValue.count(audioValue, path: "usage.prompt_tokens_details.audio_tokens") ?? 0
         }
         var reasoning: Int64 = 0
         var audioOut: Int64 = 0
-        if let details = completionDetails {
+        if let details = counts.completionDetails {
             let (reasoningValue, audioValue) = details.members("reasoning_tokens", "audio_tokens")
             reasoning =
                 try JSONValue.count(reasoningValue, path: "usage.completion_tokens_details.reasoning_tokens") ?? 0
@@ -104,43 +194,20 @@ public struct OpenAIChatImporter: JSONUsageImporter {
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
 
-        var id: JSONValue?
-        var created: JSONValue?
-        var provider: JSONValue?
-        var model: JSONValue?
-        var tier: JSONValue?
-        var user: JSONValue?
-        var metadata: JSONValue?
-        record.forEachMemberKey { key, value in
-            if key.isKey("id") {
-                id = value
-            } else if key.isKey("created") {
-                created = value
-            } else if key.isKey("model") {
-                model = value
-            } else if key.isKey("service_tier") {
-                tier = value
-            } else if key.isKey("metadata") {
-                metadata = value
-            } else if key.isKey("user") {
-                user = value
-            } else if key.isKey("provider") {
-                provider = value
-            }
-        }
         // Every field is computed first and the event built once: mutating it after construction
         // made the optimizer copy the whole event.
-        let timestamp = try JSONValue.date(created, path: "created")
-        let modelName = try JSONValue.model(model, path: "model", context: context)
-        let serviceTier = try JSONValue.serviceTier(tier, path: "service_tier")
+        let timestamp = try JSONValue.date(members.created, path: "created")
+        let modelName = try JSONValue.model(members.model, path: "model", context: context)
+        let serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
         var modality = ModalityCounts()
         modality.audioInputTokens = audioIn
         modality.audioOutputTokens = audioOut
-        modality.webSearchQueries = try JSONValue.count(searches, path: "usage.web_search_requests") ?? 0
+        modality.webSearchQueries = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
         var attribution = Attribution()
-        readAttribution(user: user, metadata: metadata, into: &attribution)
+        readAttribution(user: members.user, metadata: members.metadata, strings: context.strings, into: &attribution)
         return UsageEvent(
-            id: id?.scalarText ?? context.contentHashID, timestamp: timestamp, provider: provider?.string ?? "openai",
+            id: members.id?.scalarText ?? context.contentHashID, timestamp: timestamp,
+            provider: members.provider?.string(interning: context.strings) ?? "openai",
             model: modelName, operation: "chat", serviceTier: serviceTier,
             tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning),
             modality: modality, attribution: attribution)
@@ -148,28 +215,32 @@ public struct OpenAIChatImporter: JSONUsageImporter {
 
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
     /// others as tags) into `attribution`.
-    static func readAttribution(of record: JSONValue, into attribution: inout Attribution) {
-        readAttribution(user: record["user"], metadata: record["metadata"], into: &attribution)
+    static func readAttribution(
+        of record: JSONValue, strings: StringInterner, into attribution: inout Attribution
+    ) {
+        readAttribution(user: record["user"], metadata: record["metadata"], strings: strings, into: &attribution)
     }
 
-    /// ``readAttribution(of:into:)`` from the record's `user` and `metadata` values, already found.
-    static func readAttribution(user: JSONValue?, metadata: JSONValue?, into attribution: inout Attribution) {
-        if let name = user?.string, !name.isEmpty { attribution.user = name }
-        metadata?.readAttributionMembers(into: &attribution)
+    /// ``readAttribution(of:strings:into:)`` from the record's `user` and `metadata` values, already found.
+    static func readAttribution(
+        user: JSONValue?, metadata: JSONValue?, strings: StringInterner, into attribution: inout Attribution
+    ) {
+        if let name = user?.string(interning: strings), !name.isEmpty { attribution.user = name }
+        metadata?.readAttributionMembers(strings: strings, into: &attribution)
     }
 }
 
 extension JSONValue {
     /// Copies the members of an object into `attribution`: attribution key names (`team`,
     /// `application`, `trace_id`, …) to their keys, any other member with a scalar value to a tag.
-    /// Keys are matched without creating strings.
-    func readAttributionMembers(into attribution: inout Attribution) {
+    /// Keys are matched without creating strings; values (and tag names) come from `strings`.
+    func readAttributionMembers(strings: StringInterner, into attribution: inout Attribution) {
         forEachMemberKey { key, value in
-            guard let text = value.scalarText else { return }
-            if !key.entry.flag, let named = Attribution.Key(utf8: key.rawBuffer) {
+            guard let text = value.scalarText(interning: strings) else { return }
+            if let named = key.withUTF8(Attribution.Key.init(utf8:)) {
                 attribution[named] = text
-            } else if let name = key.string {
-                attribution[name] = text
+            } else if let name = key.string(interning: strings) {
+                attribution.tags[name] = text
             }
         }
     }

@@ -15,13 +15,22 @@ extension JSONValue {
     }
 
     /// Reads a count from a member's value, or `nil` when it is absent or `null` (see ``count(_:path:)``).
+    @inline(__always)
     public static func count(_ value: JSONValue?, path: String) throws(IngestIssue) -> Int64? {
         guard let value, !value.isNull else { return nil }
         return try value.countValue(path: path)
     }
 
     /// Reads this value as a token count (see ``count(_:path:)``).
+    @inline(__always)
     public func countValue(path: String) throws(IngestIssue) -> Int64 {
+        // The common case, a whole number in range, read in the caller: counts are most of a record.
+        if let integer = int64, integer >= 0, integer <= Self.maximumCount { return integer }
+        return try checkedCountValue(path: path)
+    }
+
+    /// ``countValue(path:)`` for any other value: counts written as strings, and the errors.
+    private func checkedCountValue(path: String) throws(IngestIssue) -> Int64 {
         let number = self
         if kind == .string, let text = string, let parsed = Int64(text) {
             // Some gateways write counts as strings; accept whole numbers only.

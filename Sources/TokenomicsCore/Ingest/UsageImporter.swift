@@ -17,6 +17,23 @@ public protocol JSONUsageImporter: Sendable {
         throws(IngestIssue)
 }
 
+extension JSONUsageImporter {
+    /// Appends the events in `record` if it is in this format (see ``matches(_:)``).
+    ///
+    /// One call for a reader to ask and read, so that the importer is not copied out of its list
+    /// to be asked.
+    ///
+    /// - Returns: whether the record matched.
+    /// - Throws: ``IngestIssue`` naming the field at fault; nothing is appended then.
+    mutating func read(ifMatching record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+        throws(IngestIssue) -> Bool
+    {
+        guard matches(record) else { return false }
+        try read(record, context: context, into: &events)
+        return true
+    }
+}
+
 /// An importer for one CSV source format, chosen once per file from its header.
 public protocol CSVUsageImporter: Sendable {
     /// The format this importer reads.

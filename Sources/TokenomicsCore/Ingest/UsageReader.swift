@@ -8,10 +8,13 @@
 /// Feed lines in order with ``read(line:number:into:)`` and call ``finish(into:)`` at the end.
 public struct UsageReader {
     /// The source name used in ids and issues.
-    public let source: String
+    public var source: String { context.source }
     /// The import options.
-    public let options: ImportOptions
+    public var options: ImportOptions { context.options }
 
+    /// The context handed to importers: made once per stream (with its ``StringInterner``), the
+    /// line and raw bytes set for each record.
+    private var context: RecordContext
     private var importers: [any JSONUsageImporter]
     private var lastMatch = 0
     private let document = JSONDocument()
@@ -30,8 +33,7 @@ public struct UsageReader {
     ///   - options: model, tags and other import choices.
     ///   - importers: the JSON formats to recognise, in order of precedence (default: all).
     public init(source: String, options: ImportOptions = ImportOptions(), importers: [any JSONUsageImporter]? = nil) {
-        self.source = source
-        self.options = options
+        self.context = RecordContext(source: source, line: 0, raw: [], options: options)
         self.importers = importers ?? ImporterRegistry.jsonImporters(options: options)
     }
 
@@ -44,8 +46,8 @@ public struct UsageReader {
     /// - Returns: the problems with the line (one per unusable record; a JSON array line can hold
     ///   several), empty when every record was read.
     public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> [IngestIssue] {
-        var line = line
-        if line.last == 0x0D { line = line.dropLast() }
+        // A CRLF line break leaves its CR (a new slice only then: the common line is passed on as is).
+        if line.last == 0x0D { return read(line: line.dropLast(), number: number, into: &events) }
         switch mode {
         case .jsonLines:
             return readJSONRecord(line, number: number, into: &events)
@@ -56,6 +58,7 @@ public struct UsageReader {
         case .csv:
             return readCSVRow(line, number: number, into: &events).map { [$0] } ?? []
         case .undecided:
+            var line = line
             guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return [] }
             if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
@@ -103,6 +106,7 @@ public struct UsageReader {
         return readRecords(root, raw: line, number: number, into: &events)
     }
 
+    @inline(__always)
     private mutating func readRecords(
         _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
     ) -> [IngestIssue] {
@@ -124,21 +128,24 @@ public struct UsageReader {
         guard record.kind == .object else {
             return IngestIssue(.unknownFormat, "a usage record must be a JSON object", source: source, line: number)
         }
+        context.line = number
+        context.raw = raw
+        // The raw bytes are the caller's line buffer: holding on to them would make its next write copy it.
+        defer { context.raw = [] }
         let count = importers.count
         var index = lastMatch
         for _ in 0..<count {
-            if importers[index].matches(record) {
-                lastMatch = index
-                let context = RecordContext(source: source, line: number, raw: raw, options: options)
-                let before = events.count
-                do throws(IngestIssue) {
-                    try importers[index].read(record, context: context, into: &events)
+            let before = events.count
+            do throws(IngestIssue) {
+                if try importers[index].read(ifMatching: record, context: context, into: &events) {
+                    lastMatch = index
                     applyTags(to: &events, from: before)
                     return nil
-                } catch {
-                    events.removeSubrange(before...)
-                    return error.located(source: source, line: number)
                 }
+            } catch {
+                lastMatch = index
+                events.removeSubrange(before...)
+                return error.located(source: source, line: number)
             }
             index += 1
             if index == count { index = 0 }
@@ -173,7 +180,9 @@ public struct UsageReader {
             return issue
         }
         let fields = CSVRow.split(line)
-        let context = RecordContext(source: source, line: number, raw: line, options: options)
+        context.line = number
+        context.raw = line
+        defer { context.raw = [] }
         let before = events.count
         do throws(IngestIssue) {
             try csvImporter?.read(fields, context: context, into: &events)

@@ -53,6 +53,12 @@ public struct Attribution: Sendable, Hashable {
         set { self[.parentSpanId] = newValue }
     }
 
+    /// Creates an attribution with no key set (what importers start from, without the general
+    /// initializer's array of ten absent values).
+    public init() {
+        tags = Dictionary()
+    }
+
     /// Creates an attribution; every key defaults to absent.
     public init(
         org: String? = nil, project: String? = nil, team: String? = nil, user: String? = nil,
@@ -88,41 +94,18 @@ public struct Attribution: Sendable, Hashable {
         /// metadata member they read.
         @inline(__always)
         public init?(utf8 name: UnsafeBufferPointer<UInt8>) {
-            guard let base = name.baseAddress else { return nil }
-            func equals(_ literal: StaticString) -> Bool {
-                name.count == literal.utf8CodeUnitCount && memcmp(base, literal.utf8Start, name.count) == 0
-            }
             switch name.count {
-            case 3:
-                if equals("org") { self = .org } else if equals("app") { self = .application } else { return nil }
-            case 4:
-                if equals("team") {
-                    self = .team
-                } else if equals("user") {
-                    self = .user
-                } else if equals("step") {
-                    self = .step
-                } else {
-                    return nil
-                }
-            case 7:
-                if equals("project") {
-                    self = .project
-                } else if equals("span_id") {
-                    self = .spanId
-                } else {
-                    return nil
-                }
-            case 8:
-                if equals("workflow") {
-                    self = .workflow
-                } else if equals("trace_id") {
-                    self = .traceId
-                } else {
-                    return nil
-                }
-            case 11: if equals("application") { self = .application } else { return nil }
-            case 14: if equals("parent_span_id") { self = .parentSpanId } else { return nil }
+            case 3 where name.equals("org"): self = .org
+            case 3 where name.equals("app"): self = .application
+            case 4 where name.equals("team"): self = .team
+            case 4 where name.equals("user"): self = .user
+            case 4 where name.equals("step"): self = .step
+            case 7 where name.equals("project"): self = .project
+            case 7 where name.equals("span_id"): self = .spanId
+            case 8 where name.equals("workflow"): self = .workflow
+            case 8 where name.equals("trace_id"): self = .traceId
+            case 11 where name.equals("application"): self = .application
+            case 14 where name.equals("parent_span_id"): self = .parentSpanId
             default: return nil
             }
         }
@@ -141,7 +124,13 @@ public struct Attribution: Sendable, Hashable {
         set {
             if named.isEmpty {
                 guard newValue != nil else { return }
-                named = Array(repeating: nil, count: Key.allCases.count)
+                // An array literal holding the new value, moved into place: `Array(repeating:count:)`
+                // (or a literal of constants, which is copied on its first change) allocates through
+                // an unspecialized path that looks the array type up at run time, on every event.
+                named = [newValue, nil, nil, nil, nil, nil, nil, nil, nil, nil]
+                assert(named.count == Key.allCases.count)
+                named.swapAt(0, key.rawValue)
+                return
             }
             named[key.rawValue] = newValue
         }

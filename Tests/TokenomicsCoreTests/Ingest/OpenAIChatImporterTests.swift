@@ -69,7 +69,8 @@ struct OpenAIChatImporterTests {
         "maps service tier names",
         arguments: [
             ("default", ServiceTier.standard), ("auto", .standard), ("flex", .flex), ("priority", .priority),
-            ("scale", .priority), ("batch", .batch),
+            ("scale", .priority), ("batch", .batch), ("standard", .standard), ("Flex", .flex),
+            (#"fl\u0065x"#, .flex), ("on_demand", .standard),
         ])
     func tiers(name: String, tier: ServiceTier) throws {
         let json =
@@ -103,6 +104,39 @@ struct OpenAIChatImporterTests {
         let issue = try #require(try ImporterFixtures.issue(importer, json: json))
         #expect(issue.field == field)
         #expect(issue.kind == kind)
+    }
+
+    @Test(
+        "accepts whole counts however written, up to 10^12",
+        arguments: [
+            ("0", Int64(0)), ("-0", 0), ("12.0", 12), ("1e3", 1000), ("\"42\"", 42), ("999999999999", 999_999_999_999),
+            ("1000000000000", 1_000_000_000_000),
+        ])
+    func countForms(written: String, count: Int64) throws {
+        let json =
+            #"{"object":"chat.completion","model":"m","usage":{"prompt_tokens":\#(written),"completion_tokens":\#(written)}}"#
+        let event = try #require(ImporterFixtures.events(importer, json: json).first)
+        #expect(event.tokens.input == count && event.tokens.output == count)
+    }
+
+    @Test("a count just above 10^12 is absurd")
+    func countLimit() throws {
+        let json =
+            #"{"object":"chat.completion","model":"m","usage":{"prompt_tokens":1000000000001,"completion_tokens":1}}"#
+        #expect(try ImporterFixtures.issue(importer, json: json)?.kind == .absurdCount)
+    }
+
+    @Test("member names written with escapes are read like plain ones")
+    func escapedNames() throws {
+        let json =
+            #"{"\u0069d":"c9","object":"chat.completion","mod\u0065l":"gpt-4o","service\u005ftier":"flex","#
+            + #""us\u0061ge":{"prompt_tok\u0065ns":7,"completion_tokens":2},"#
+            + #""metadata":{"te\u0061m":"search","\u0061pp":"bot","cost\u005fcenter":"cc-1"}}"#
+        let event = try #require(ImporterFixtures.events(importer, json: json).first)
+        #expect(event.id == "c9" && event.model == "gpt-4o" && event.serviceTier == .flex)
+        #expect(event.tokens.input == 7 && event.tokens.output == 2)
+        #expect(event.attribution.team == "search" && event.attribution.application == "bot")
+        #expect(event.attribution.tags == ["cost_center": "cc-1"])
     }
 
     @Test("an unknown service tier is an invalid value")

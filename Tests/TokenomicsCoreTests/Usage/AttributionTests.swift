@@ -24,6 +24,20 @@ struct AttributionKeyTests {
         }
     }
 
+    @Test("the first key set on an empty attribution is the only one set, whichever it is")
+    func firstKey() {
+        for key in Attribution.Key.allCases {
+            var attribution = Attribution()
+            attribution[key] = "v"
+            for other in Attribution.Key.allCases { #expect(attribution[other] == (other == key ? "v" : nil)) }
+            attribution[key] = nil
+            #expect(attribution.isEmpty)
+        }
+        var untouched = Attribution()
+        untouched.team = nil
+        #expect(untouched.isEmpty && untouched == Attribution())
+    }
+
     @Test("attributions built by initializer or by setting keys are equal, hash alike and round-trip through Codable")
     func equality() throws {
         var set = Attribution()
