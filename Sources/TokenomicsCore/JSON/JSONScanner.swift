@@ -7,8 +7,8 @@
 /// digit runs eight: such a load never starts past the end of the text, so it stays inside the
 /// padding.
 ///
-/// The scan is one loop whose state lives in locals, not a recursion; the open objects and arrays
-/// are a stack kept on the tape itself (see ``Tape``).
+/// The scan is one loop over steps (see ``Step``) whose state lives in locals, not a recursion;
+/// the open objects and arrays are a stack kept on the tape itself (see ``Tape``).
 struct JSONScanner {
     /// Zero bytes the scanner may read past the end of the text.
     static let padding = 16
@@ -43,111 +43,170 @@ struct JSONScanner {
             self.tape = tape.entries
             capacity = tape.capacity
         }
-        if length <= tape.capacity {
-            // A copy of its own, which never grows, keeps the tape in registers.
-            var roomyTape = tape
-            return try scan(into: &roomyTape, reservingRoom: false)
-        }
+        if length <= tape.capacity { return try scanRoomy(into: tape) }
         defer {
             self.tape = tape.entries
             capacity = tape.capacity
         }
-        return try scan(into: &tape, reservingRoom: true)
+        return try scanReserving(into: &tape)
+    }
+
+    /// Scans into a tape that has room for every entry. A function of its own: the compiler
+    /// inlines into a function only while it is small, and this one must have the whole scan
+    /// inlined.
+    @inline(never)
+    private func scanRoomy(into tape: Tape) throws(JSONSyntaxError) -> Int {
+        // A copy of its own, which never grows, keeps the tape in registers.
+        var roomyTape = tape
+        return try scan(into: &roomyTape, reservingRoom: false)
+    }
+
+    /// Scans into a tape that grows as it fills.
+    @inline(never)
+    private func scanReserving(into tape: inout Tape) throws(JSONSyntaxError) -> Int {
+        try scan(into: &tape, reservingRoom: true)
+    }
+
+    /// Where the scan is: what it expects at the cursor.
+    private enum Step {
+        /// At the opening quote of an object member's key. Compact JSON stays in this step from
+        /// one member to the next.
+        case member
+        /// After the `{` of an object: its first key or its `}`.
+        case objectStart
+        /// After a member's value: a comma and the next key, or the object's `}`.
+        case objectNext
+        /// After the `[` of an array: its first element or its `]`.
+        case arrayStart
+        /// After an element: a comma and the next element, or the array's `]`.
+        case arrayNext
+        /// At a member's value, an element or the root value (or whitespace before it).
+        case memberValue, element, root
+        /// At the closing bracket of the innermost open container.
+        case close
+        /// After the root value: nothing but whitespace.
+        case end
     }
 
     /// Scans the whole text into `tape`, reserving room for each value before scanning it if
     /// `reservingRoom`, and returns the number of entries written. Inlined into each of its two
     /// calls, so that the one without reservations has no trace of them.
+    ///
+    /// The scan moves from step to step (see ``Step``). Compact objects are scanned by the loop
+    /// of the ``Step/member`` step alone: a key, a string or number, a comma, the next key.
     @inline(__always)
     private func scan(into tape: inout Tape, reservingRoom: Bool) throws(JSONSyntaxError) -> Int {
         let text = Text(base: base, length: length)
         var cursor = text.skipWhitespace(from: 0)
         guard cursor < length else { throw JSONSyntaxError(offset: 0, message: "empty input") }
-        // The byte that closes the innermost open container: zero outside any container (the
-        // padding after the text).
-        var closer: UInt8 = 0
-
-        // When reserving room, each value starts with room for its first entry on the tape: the
-        // tape has room for one to begin with, and room is reserved for each object member (key
-        // and value) and array element before it is scanned.
-        nextValue: while true {
-            var byte = text[cursor]
-            if byte == UInt8(ascii: "\"") {
-                cursor = try text.scanString(at: cursor, into: &tape)
-            } else if JSONScanner.isDigit(byte) || byte == UInt8(ascii: "-") {
-                cursor = try text.scanNumber(at: cursor, into: &tape)
-            } else if byte | 0x20 == UInt8(ascii: "{") {
-                // `{` or `[` (0x7B or 0x5B).
-                let depth = tape.open(byte == UInt8(ascii: "{") ? .object : .array, start: cursor)
-                guard depth <= JSONDocument.maximumDepth else { throw text.failure("nesting too deep", at: cursor) }
-                // `[` + 2 is `]` and `{` + 2 is `}`.
-                closer = byte &+ 2
-                cursor &+= 1
-                byte = text[cursor]
-                if byte <= 0x20 {
+        // The tape has room for the root value's entry; room is reserved for each object member
+        // (key and value) and array element before it is scanned.
+        var step = Step.root
+        while true {
+            switch step {
+            case .member:
+                while true {
+                    if reservingRoom { tape.reserve(2) }
+                    cursor = try text.scanKey(quote: cursor, into: &tape)
+                    let byte = text[cursor]
+                    if byte == UInt8(ascii: "\"") {
+                        cursor = try text.scanString(at: cursor, into: &tape)
+                    } else if JSONScanner.isDigit(byte) || byte == UInt8(ascii: "-") {
+                        cursor = try text.scanNumber(at: cursor, into: &tape)
+                    } else {
+                        step = .memberValue
+                        break
+                    }
+                    // In compact JSON the next key follows its comma at once: both bytes in one test.
+                    guard _fastPath(text.pair(at: cursor) == JSONScanner.commaQuote) else {
+                        step = .objectNext
+                        break
+                    }
+                    cursor &+= 1
+                }
+            case .memberValue, .element, .root:
+                var byte = text[cursor]
+                if _slowPath(JSONScanner.isWhitespace(byte)) {
                     cursor = text.skipWhitespace(from: cursor)
                     byte = text[cursor]
                 }
-                if byte != closer {
-                    if closer == UInt8(ascii: "}") {
-                        if reservingRoom { tape.reserve(2) }
-                        cursor = try text.scanKey(at: cursor, into: &tape)
-                    } else {
-                        if reservingRoom { tape.reserve(1) }
+                if byte | 0x20 == UInt8(ascii: "{") {
+                    // `{` or `[` (0x7B or 0x5B).
+                    let object = byte == UInt8(ascii: "{")
+                    let depth = tape.open(object ? .object : .array, start: cursor)
+                    guard _fastPath(depth <= JSONDocument.maximumDepth) else {
+                        throw text.failure("nesting too deep", at: cursor)
                     }
-                    continue nextValue
+                    cursor &+= 1
+                    step = object ? .objectStart : .arrayStart
+                    continue
                 }
-                // An empty container: its closing bracket is taken below.
-            } else {
-                switch byte {
-                case UInt8(ascii: "t"):
-                    cursor = try text.scanLiteral("true", at: cursor, kind: .bool, flag: true, into: &tape)
-                case UInt8(ascii: "f"):
-                    cursor = try text.scanLiteral("false", at: cursor, kind: .bool, flag: false, into: &tape)
-                case UInt8(ascii: "n"):
-                    cursor = try text.scanLiteral("null", at: cursor, kind: .null, flag: false, into: &tape)
+                if byte == UInt8(ascii: "\"") {
+                    cursor = try text.scanString(at: cursor, into: &tape)
+                } else if JSONScanner.isDigit(byte) || byte == UInt8(ascii: "-") {
+                    cursor = try text.scanNumber(at: cursor, into: &tape)
+                } else {
+                    let literal = try text.literal(at: cursor)
+                    tape.appendScalar(literal.kind, flag: literal.flag, start: cursor, end: literal.end)
+                    cursor = literal.end
+                }
+                step = step == .memberValue ? .objectNext : step == .element ? .arrayNext : .end
+            case .objectStart:
+                cursor = text.skipWhitespace(from: cursor)
+                if text[cursor] == UInt8(ascii: "}") {
+                    step = .close
+                    continue
+                }
+                guard _fastPath(text[cursor] == UInt8(ascii: "\"")) else {
+                    throw text.failure("expected a quoted object key", at: cursor)
+                }
+                step = .member
+            case .objectNext:
+                switch text[cursor] {
+                case UInt8(ascii: ","):
+                    cursor = text.skipWhitespace(from: cursor &+ 1)
+                    guard text[cursor] == UInt8(ascii: "\"") else {
+                        throw text.failure("expected a quoted object key", at: cursor)
+                    }
+                    step = .member
+                case UInt8(ascii: "}"):
+                    step = .close
                 case 0x20, 0x0A, 0x0D, 0x09:
                     cursor = text.skipWhitespace(from: cursor)
-                    continue nextValue
                 default:
-                    throw text.failure("unexpected character", at: cursor)
+                    throw text.failure("expected ',' or '}' in an object", at: cursor)
                 }
-            }
-
-            // After a value: a comma leads to the next one, a closing bracket ends a container.
-            while true {
-                let byte = text[cursor]
-                if byte == UInt8(ascii: ",") {
-                    if closer == UInt8(ascii: "}") {
-                        if reservingRoom { tape.reserve(2) }
-                        cursor = try text.scanKey(at: cursor &+ 1, into: &tape)
-                        continue nextValue
-                    }
-                    // An array's, unless outside any container.
-                    if closer == 0 { throw text.separatorFailure(closer: closer, at: cursor) }
+            case .arrayStart:
+                cursor = text.skipWhitespace(from: cursor)
+                if text[cursor] == UInt8(ascii: "]") {
+                    step = .close
+                } else {
                     if reservingRoom { tape.reserve(1) }
-                    cursor &+= 1
-                    continue nextValue
-                } else if byte == closer {
-                    // Outside any container the closer is the zero after the text: the end.
-                    if closer == 0 { break nextValue }
-                    cursor &+= 1
-                    // The enclosing container's bracket + 2 closes it.
-                    closer = tape.close(end: cursor).map { text[$0] &+ 2 } ?? 0
-                    continue
-                } else if byte <= 0x20 {
-                    let next = text.skipWhitespace(from: cursor)
-                    if next != cursor {
-                        cursor = next
-                        continue
-                    }
+                    step = .element
                 }
-                throw text.separatorFailure(closer: closer, at: cursor)
+            case .arrayNext:
+                switch text[cursor] {
+                case UInt8(ascii: ","):
+                    cursor &+= 1
+                    if reservingRoom { tape.reserve(1) }
+                    step = .element
+                case UInt8(ascii: "]"):
+                    step = .close
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    cursor = text.skipWhitespace(from: cursor)
+                default:
+                    throw text.failure("expected ',' or ']' in an array", at: cursor)
+                }
+            case .close:
+                cursor &+= 1
+                step = tape.close(end: cursor)
+            case .end:
+                cursor = text.skipWhitespace(from: cursor)
+                // A zero byte inside the text stops the scan as the end of the text would.
+                if cursor < length { throw text.failure("unexpected text after the JSON value", at: cursor) }
+                return tape.count
             }
         }
-        // A zero byte inside the text stopped the scan early.
-        if cursor < length { throw text.failure("unexpected text after the JSON value", at: cursor) }
-        return tape.count
     }
 
     /// The tape being written, kept in locals during a scan. Appending does not check for room:
@@ -224,20 +283,21 @@ struct JSONScanner {
         }
 
         /// Completes the innermost open object or array, which ends before `end`, and returns
-        /// the offset where the one enclosing it starts (`nil` at the top level).
+        /// the step after it, in the container enclosing it.
         @inline(__always)
-        mutating func close(end: Int) -> Int? {
-            guard let container = open else { return nil }
+        mutating func close(end: Int) -> Step {
+            // Only an open container is ever closed.
+            let container = open.unsafelyUnwrapped
             let parent = Int(container.pointee.span)
             container.pointee.end = Int32(truncatingIfNeeded: end)
             container.pointee.span = Tape.distance(from: container, to: slot)
             guard parent != 0 else {
                 open = nil
-                return nil
+                return .end
             }
             let enclosing = container - parent
             open = enclosing
-            return Int(enclosing.pointee.start)
+            return enclosing.pointee.kind == .object ? .objectNext : .arrayNext
         }
 
         /// How many entries `later` is after `earlier` (an unsigned division: a shift).
@@ -263,9 +323,8 @@ struct JSONScanner {
         @inline(__always)
         func word(at offset: Int) -> UInt64 { UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) }
 
-        /// The offset of the first byte at or after `offset` that is not whitespace (out of line:
-        /// compact JSON has none).
-        @inline(never)
+        /// The offset of the first byte at or after `offset` that is not whitespace.
+        @inline(__always)
         func skipWhitespace(from offset: Int) -> Int {
             var cursor = offset
             while JSONScanner.isWhitespace(base[cursor]) { cursor &+= 1 }
@@ -279,29 +338,31 @@ struct JSONScanner {
             return JSONSyntaxError(offset: offset, message: message)
         }
 
-        /// The error for a byte after a value that is neither a comma nor `closer`.
-        @inline(never)
-        func separatorFailure(closer: UInt8, at offset: Int) -> JSONSyntaxError {
-            switch closer {
-            case UInt8(ascii: "}"): failure("expected ',' or '}' in an object", at: offset)
-            case UInt8(ascii: "]"): failure("expected ',' or ']' in an array", at: offset)
-            default: failure("unexpected text after the JSON value", at: offset)
-            }
+        /// Two bytes from `offset` (which must be at most the text's length), the first in the
+        /// low byte.
+        @inline(__always)
+        func pair(at offset: Int) -> UInt16 {
+            UInt16(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt16.self))
         }
 
-        /// Scans the object key at `offset` (after any whitespace) and the colon after it, and
+        /// Scans the object key whose opening quote is at `quote` and the colon after it, and
         /// returns the offset after the colon.
         @inline(__always)
-        func scanKey(at offset: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
-            var cursor = offset
-            if base[cursor] != UInt8(ascii: "\"") {
-                cursor = skipWhitespace(from: cursor)
-                guard base[cursor] == UInt8(ascii: "\"") else {
-                    throw failure("expected a quoted object key", at: cursor)
-                }
+        func scanKey(quote: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
+            let start = quote &+ 1
+            var cursor = attention(from: start)
+            // In compact JSON the colon follows the closing quote at once: both bytes in one test.
+            if _fastPath(pair(at: cursor) == JSONScanner.quoteColon) {
+                tape.appendScalar(.string, flag: false, start: start, end: cursor)
+                return cursor &+ 2
             }
-            cursor = try scanString(at: cursor, into: &tape)
-            if base[cursor] != UInt8(ascii: ":") {
+            var escaped = false
+            if _slowPath(base[cursor] != UInt8(ascii: "\"")) {
+                (cursor, escaped) = try stringEnd(from: cursor, quote: quote)
+            }
+            tape.appendScalar(.string, flag: escaped, start: start, end: cursor)
+            cursor &+= 1
+            if _slowPath(base[cursor] != UInt8(ascii: ":")) {
                 cursor = skipWhitespace(from: cursor)
                 guard base[cursor] == UInt8(ascii: ":") else {
                     throw failure("expected ':' after an object key", at: cursor)
@@ -315,7 +376,7 @@ struct JSONScanner {
         func scanString(at quote: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
             let start = quote &+ 1
             var cursor = attention(from: start)
-            if base[cursor] == UInt8(ascii: "\"") {
+            if _fastPath(base[cursor] == UInt8(ascii: "\"")) {
                 tape.appendScalar(.string, flag: false, start: start, end: cursor)
             } else {
                 let escaped: Bool
@@ -385,12 +446,12 @@ struct JSONScanner {
             var cursor = start
             if base[cursor] == UInt8(ascii: "-") { cursor &+= 1 }
             let first = base[cursor]
-            guard JSONScanner.isDigit(first) else { throw failure("expected a digit", at: cursor) }
+            guard _fastPath(JSONScanner.isDigit(first)) else { throw failure("expected a digit", at: cursor) }
             // A leading zero stands alone: "01" is a zero followed by a stray digit.
             cursor &+= first == UInt8(ascii: "0") ? 1 : digitCount(at: cursor)
             let next = base[cursor]
             let fractional = next == UInt8(ascii: ".") || next | 0x20 == UInt8(ascii: "e")
-            if fractional { cursor = try fractionEnd(from: cursor) }
+            if _slowPath(fractional) { cursor = try fractionEnd(from: cursor) }
             tape.appendScalar(.number, flag: fractional, start: start, end: cursor)
             return cursor
         }
@@ -427,20 +488,32 @@ struct JSONScanner {
             }
         }
 
-        /// Scans `literal` (`true`, `false` or `null`) at `offset` and returns the offset after it.
-        func scanLiteral(
-            _ literal: StaticString, at offset: Int, kind: JSONKind, flag: Bool, into tape: inout Tape
-        ) throws(JSONSyntaxError) -> Int {
+        /// The `true`, `false` or `null` at `offset`: its kind, flag and end. Out of line, to
+        /// keep the scan loop small enough to be compiled whole.
+        @inline(never)
+        func literal(at offset: Int) throws(JSONSyntaxError) -> (kind: JSONKind, flag: Bool, end: Int) {
+            let literal: StaticString
+            let kind: JSONKind
+            let flag: Bool
+            switch base[offset] {
+            case UInt8(ascii: "t"): (literal, kind, flag) = ("true", .bool, true)
+            case UInt8(ascii: "f"): (literal, kind, flag) = ("false", .bool, false)
+            case UInt8(ascii: "n"): (literal, kind, flag) = ("null", .null, false)
+            default: throw failure("unexpected character", at: offset)
+            }
             let count = literal.utf8CodeUnitCount
             let expected = literal.utf8Start
             // The padding (zeros) never matches a letter, so no bounds check is needed.
-            for index in 0..<count where base[offset &+ index] != expected[index] {
+            for index in 1..<count where base[offset &+ index] != expected[index] {
                 throw failure("unexpected character", at: offset &+ index)
             }
-            tape.appendScalar(kind, flag: flag, start: offset, end: offset &+ count)
-            return offset &+ count
+            return (kind, flag, offset &+ count)
         }
     }
+
+    /// `,"` and `":` as ``Text/pair(at:)`` reads them.
+    static let commaQuote = UInt16(UInt8(ascii: ",")) | UInt16(UInt8(ascii: "\"")) << 8
+    static let quoteColon = UInt16(UInt8(ascii: "\"")) | UInt16(UInt8(ascii: ":")) << 8
 
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
