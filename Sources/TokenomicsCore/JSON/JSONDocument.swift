@@ -55,12 +55,13 @@ public final class JSONDocument {
         (text + count).initialize(repeating: 0, count: JSONScanner.padding)
         textLength = count
         var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
-        let scanned = Result { () throws(JSONSyntaxError) in try scanner.scanDocument() }
-        // The scanner grows the tape when it fills: take it back, also when the scan failed.
-        tape = scanner.tape
-        tapeCapacity = scanner.capacity
-        _ = try scanned.get()
-        return root
+        // The scanner grows the tape when it fills: take it back, also when the scan fails.
+        defer {
+            tape = scanner.tape
+            tapeCapacity = scanner.capacity
+        }
+        _ = try scanner.scanDocument()
+        return JSONValue(tape: scanner.tape, text: text, index: 0)
     }
 
     /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).

@@ -32,6 +32,7 @@ struct JSONScanner {
     }
 
     /// Scans the whole text and returns the number of tape entries written.
+    @inline(__always)
     mutating func scanDocument() throws(JSONSyntaxError) -> Int {
         guard length < Int(Int32.max) else { throw JSONSyntaxError(offset: 0, message: "text too large") }
         var tape = Tape(entries: self.tape, capacity: capacity)
@@ -69,8 +70,8 @@ struct JSONScanner {
 
     /// Where the scan is: what it expects at the cursor.
     private enum Step {
-        /// At the opening quote of an object member's key. Compact JSON stays in this step from
-        /// one member to the next.
+        /// At an object member's key, just after its opening quote. Compact JSON stays in this
+        /// step from one member to the next.
         case member
         /// After the `{` of an object: its first key or its `}`.
         case objectStart
@@ -107,13 +108,24 @@ struct JSONScanner {
             case .member:
                 while true {
                     if reservingRoom { tape.reserve(2) }
-                    cursor = try text.scanKey(quote: cursor, into: &tape)
+                    cursor = try text.scanKey(at: cursor, into: &tape)
                     let byte = text[cursor]
                     if byte == UInt8(ascii: "\"") {
                         cursor = try text.scanString(at: cursor, into: &tape)
-                    } else if JSONScanner.isDigit(byte) || byte == UInt8(ascii: "-") {
+                    } else if JSONScanner.isDigit(byte) {
                         cursor = try text.scanNumber(at: cursor, into: &tape)
+                    } else if byte == UInt8(ascii: "{") {
+                        // A nested object: its members are scanned by this same loop.
+                        try text.open(.object, at: cursor, into: &tape)
+                        cursor &+= 1
+                        if _fastPath(text[cursor] == UInt8(ascii: "\"")) {
+                            cursor &+= 1
+                            continue
+                        }
+                        step = .objectStart
+                        break
                     } else {
+                        // Arrays, negative numbers, literals, whitespace.
                         step = .memberValue
                         break
                     }
@@ -122,7 +134,7 @@ struct JSONScanner {
                         step = .objectNext
                         break
                     }
-                    cursor &+= 1
+                    cursor &+= 2
                 }
             case .memberValue, .element, .root:
                 var byte = text[cursor]
@@ -133,10 +145,7 @@ struct JSONScanner {
                 if byte | 0x20 == UInt8(ascii: "{") {
                     // `{` or `[` (0x7B or 0x5B).
                     let object = byte == UInt8(ascii: "{")
-                    let depth = tape.open(object ? .object : .array, start: cursor)
-                    guard _fastPath(depth <= JSONDocument.maximumDepth) else {
-                        throw text.failure("nesting too deep", at: cursor)
-                    }
+                    try text.open(object ? .object : .array, at: cursor, into: &tape)
                     cursor &+= 1
                     step = object ? .objectStart : .arrayStart
                     continue
@@ -160,14 +169,25 @@ struct JSONScanner {
                 guard _fastPath(text[cursor] == UInt8(ascii: "\"")) else {
                     throw text.failure("expected a quoted object key", at: cursor)
                 }
+                cursor &+= 1
                 step = .member
             case .objectNext:
+                if text[cursor] == UInt8(ascii: "}") {
+                    step = .close
+                    continue
+                }
+                if text.pair(at: cursor) == JSONScanner.commaQuote {
+                    cursor &+= 2
+                    step = .member
+                    continue
+                }
                 switch text[cursor] {
                 case UInt8(ascii: ","):
                     cursor = text.skipWhitespace(from: cursor &+ 1)
                     guard text[cursor] == UInt8(ascii: "\"") else {
                         throw text.failure("expected a quoted object key", at: cursor)
                     }
+                    cursor &+= 1
                     step = .member
                 case UInt8(ascii: "}"):
                     step = .close
@@ -231,7 +251,7 @@ struct JSONScanner {
         }
 
         var capacity: Int { limit - entries }
-        var count: Int { slot - entries }
+        var count: Int { Int(Tape.distance(from: entries, to: slot)) }
 
         /// Makes room for `extra` more entries.
         @inline(__always)
@@ -338,6 +358,13 @@ struct JSONScanner {
             return JSONSyntaxError(offset: offset, message: message)
         }
 
+        /// Appends the object or array whose bracket is at `offset` (see ``Tape/open(_:start:)``).
+        @inline(__always)
+        func open(_ kind: JSONKind, at offset: Int, into tape: inout Tape) throws(JSONSyntaxError) {
+            let depth = tape.open(kind, start: offset)
+            guard _fastPath(depth <= JSONDocument.maximumDepth) else { throw failure("nesting too deep", at: offset) }
+        }
+
         /// Two bytes from `offset` (which must be at most the text's length), the first in the
         /// low byte.
         @inline(__always)
@@ -345,11 +372,10 @@ struct JSONScanner {
             UInt16(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt16.self))
         }
 
-        /// Scans the object key whose opening quote is at `quote` and the colon after it, and
-        /// returns the offset after the colon.
+        /// Scans the object key that starts at `start`, after its opening quote, and the colon
+        /// after it, and returns the offset after the colon.
         @inline(__always)
-        func scanKey(quote: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
-            let start = quote &+ 1
+        func scanKey(at start: Int, into tape: inout Tape) throws(JSONSyntaxError) -> Int {
             var cursor = attention(from: start)
             // In compact JSON the colon follows the closing quote at once: both bytes in one test.
             if _fastPath(pair(at: cursor) == JSONScanner.quoteColon) {
@@ -358,7 +384,7 @@ struct JSONScanner {
             }
             var escaped = false
             if _slowPath(base[cursor] != UInt8(ascii: "\"")) {
-                (cursor, escaped) = try stringEnd(from: cursor, quote: quote)
+                (cursor, escaped) = try stringEnd(from: cursor, quote: start &- 1)
             }
             tape.appendScalar(.string, flag: escaped, start: start, end: cursor)
             cursor &+= 1
