@@ -43,6 +43,36 @@ public final class JSONDocument {
     /// - Complexity: O(n) in the length of the text.
     @discardableResult
     public func parse(_ source: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+        load(source)
+        return try scan()
+    }
+
+    /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    @discardableResult
+    public func parse(bytes text: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        text.withUnsafeBytes { load($0) }
+        return try scan()
+    }
+
+    /// Parses the bytes of a `Data` value (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    @discardableResult
+    public func parse(bytes text: Data) throws(JSONSyntaxError) -> JSONValue {
+        text.withUnsafeBytes { load($0) }
+        return try scan()
+    }
+
+    /// Parses a byte array (see ``parse(_:)-(UnsafeRawBufferPointer)``).
+    @discardableResult
+    public func parse(bytes text: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        text.withUnsafeBytes { load($0) }
+        return try scan()
+    }
+
+    /// Copies `source` into the text buffer, followed by the scanner's zero padding. (The
+    /// copies of the overloads above happen in closures that cannot throw a typed error; the
+    /// scan follows outside them.)
+    @inline(__always)
+    private func load(_ source: UnsafeRawBufferPointer) {
         let count = source.count
         if count > textCapacity {
             text.deallocate()
@@ -54,7 +84,12 @@ public final class JSONDocument {
         }
         (text + count).initialize(repeating: 0, count: JSONScanner.padding)
         textLength = count
-        var scanner = JSONScanner(base: text, length: count, tape: tape, capacity: tapeCapacity)
+    }
+
+    /// Scans the loaded text and returns its root value.
+    @inline(__always)
+    private func scan() throws(JSONSyntaxError) -> JSONValue {
+        var scanner = JSONScanner(base: text, length: textLength, tape: tape, capacity: tapeCapacity)
         // The scanner grows the tape when it fills: take it back, also when the scan fails.
         defer {
             tape = scanner.tape
@@ -64,28 +99,12 @@ public final class JSONDocument {
         return JSONValue(tape: scanner.tape, text: text, index: 0)
     }
 
-    /// Parses a byte array slice (see ``parse(_:)-(UnsafeRawBufferPointer)``).
-    @discardableResult
-    public func parse(bytes text: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
-    }
-
-    /// Parses the bytes of a `Data` value (see ``parse(_:)-(UnsafeRawBufferPointer)``).
-    @discardableResult
-    public func parse(bytes text: Data) throws(JSONSyntaxError) -> JSONValue {
-        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
-    }
-
-    /// Parses a byte array (see ``parse(_:)-(UnsafeRawBufferPointer)``).
-    @discardableResult
-    public func parse(bytes text: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        try text.withUnsafeBytes { raw in Result { () throws(JSONSyntaxError) in try parse(raw) } }.get()
-    }
-
     /// Parses a string (see ``parse(_:)-(UnsafeRawBufferPointer)``).
     @discardableResult
     public func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
-        try parse(bytes: Array(text.utf8))
+        var text = text
+        text.withUTF8 { load(UnsafeRawBufferPointer($0)) }
+        return try scan()
     }
 
     /// Parses `data` and calls `body` with its root value, keeping this document alive for the

@@ -476,7 +476,9 @@ struct JSONScanner {
             // A leading zero stands alone: "01" is a zero followed by a stray digit.
             cursor &+= first == UInt8(ascii: "0") ? 1 : digitCount(at: cursor)
             let next = base[cursor]
-            let fractional = next == UInt8(ascii: ".") || next | 0x20 == UInt8(ascii: "e")
+            // Most integers are followed by a comma: one test for them.
+            let fractional =
+                next != UInt8(ascii: ",") && (next == UInt8(ascii: ".") || next | 0x20 == UInt8(ascii: "e"))
             if _slowPath(fractional) { cursor = try fractionEnd(from: cursor) }
             tape.appendScalar(.number, flag: fractional, start: start, end: cursor)
             return cursor
