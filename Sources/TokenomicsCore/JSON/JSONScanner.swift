@@ -112,6 +112,10 @@ struct JSONScanner {
                     let byte = text[cursor]
                     if byte == UInt8(ascii: "\"") {
                         cursor = try text.scanString(at: cursor, into: &tape)
+                        if _fastPath(text.pair(at: cursor) == JSONScanner.commaQuote) {
+                            cursor &+= 2
+                            continue
+                        }
                     } else if JSONScanner.isDigit(byte) {
                         cursor = try text.scanNumber(at: cursor, into: &tape)
                     } else if byte == UInt8(ascii: "{") {
