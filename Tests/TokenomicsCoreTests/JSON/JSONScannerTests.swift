@@ -83,6 +83,19 @@ struct JSONScannerTests {
         ("[]]", 2, "unexpected text after the JSON value"), ("{}{}", 2, "unexpected text after the JSON value"),
         ("\u{FEFF}{}", 0, "unexpected character"), ("[1]\u{00}", 3, "unexpected text after the JSON value"),
         ("[1,\u{00}2]", 3, "unexpected character"),
+        // Inside compact objects, scanned member by member.
+        (#"{"a":1,"b"}"#, 10, "expected ':' after an object key"),
+        (#"{"a":"x" "b":1}"#, 9, "expected ',' or '}' in an object"),
+        (#"{"a":"x","b"#, 9, "unterminated string"), (#"{"a":"x","#, 9, "unexpected end of text"),
+        (#"{"a":{"b":1,}}"#, 12, "expected a quoted object key"), (#"{"a":{,}}"#, 6, "expected a quoted object key"),
+        (#"{"a":{"b"}}"#, 9, "expected ':' after an object key"), (#"{"a":{"b":}}"#, 10, "unexpected character"),
+        (#"{"a":1.}"#, 7, "expected a digit after '.'"), (#"{"a":2e,"b":1}"#, 7, "expected a digit in the exponent"),
+        (#"{"a":"b\q"}"#, 8, "bad escape in a string"), (#"{"a\q":1}"#, 4, "bad escape in a string"),
+        ("{\"a\u{01}\":1}", 3, "control character in a string"),
+        (#"{"a":1}}"#, 7, "unexpected text after the JSON value"),
+        (#"{"a":{"b":1}]"#, 12, "expected ',' or '}' in an object"),
+        (#"{"a":[1}"#, 7, "expected ',' or ']' in an array"),
+        (#"{"a":-}"#, 6, "expected a digit"), (#"{"a":tru}"#, 8, "unexpected character"),
     ]
 
     @Test("malformed text is rejected at the first problem, with what it is", arguments: rejections)
@@ -169,6 +182,39 @@ struct JSONScannerTests {
         #expect(elements[4].elements.first?.elements.isEmpty == true)
         #expect(elements[5].string == "z")
         #expect(elements[1].jsonText == #"{"a":{"b":[]},"c":[{}]}"#)
+    }
+
+    @Test(
+        "compact objects, scanned member by member, read the same as the same text spaced out",
+        arguments: [
+            #"{"a":{"b":{"c":1},"d":[{"e":"f"}]},"g":-2,"h":true,"i":null,"j":0.5,"k":"v","l":{},"m":[],"n":12}"#,
+            #"{"x":{"y":{"z":{}}},"w":"s","v":{"u":0,"t":10,"s":1e3,"r":"q"},"p":[[],{}],"o":"\"n\""}"#,
+            #"[{"a":1},{"b":"c"},{"d":{"e":{"f":[1,2,{"g":null}]}}},{},"h",0]"#,
+            #"{"chatcmpl":"0123456789abcdef0123456789","usage":{"prompt_tokens":2895,"details":{"cached":0}}}"#,
+        ])
+    func compactMatchesSpaced(text: String) throws {
+        // Spaces and newlines after every `{`, `[`, `,` and `:` and before every `}` and `]`
+        // (the texts hold none of them inside strings).
+        var spaced = ""
+        for character in text {
+            if "}]".contains(character) { spaced += " \n" }
+            spaced.append(character)
+            if "{[,:".contains(character) { spaced += "\n\t " }
+        }
+        func describe(_ value: JSONValue) -> String {
+            switch value.kind {
+            case .object: "{" + value.members.map { "\($0.key)=\(describe($0.value))" }.joined(separator: ";") + "}"
+            case .array: "[" + value.elements.map(describe).joined(separator: ";") + "]"
+            default: "\(value.kind):\(value.jsonText):\(value.entry.flag)"
+            }
+        }
+        let document = JSONDocument()
+        let compact = try document.parse(text)
+        let compactDescription = describe(compact)
+        let compactSpan = compact.entry.span
+        let spacedRoot = try document.parse(spaced)
+        #expect(describe(spacedRoot) == compactDescription)
+        #expect(spacedRoot.entry.span == compactSpan)
     }
 
     @Test("nesting up to the maximum depth is accepted, one level more is not")
