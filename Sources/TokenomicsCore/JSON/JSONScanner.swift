@@ -112,6 +112,8 @@ struct JSONScanner {
                     let byte = text[cursor]
                     if byte == UInt8(ascii: "\"") {
                         cursor = try text.scanString(at: cursor, into: &tape)
+                        // The test below, made here too: strings, the commonest values, then
+                        // go straight on to the next key.
                         if _fastPath(text.pair(at: cursor) == JSONScanner.commaQuote) {
                             cursor &+= 2
                             continue
