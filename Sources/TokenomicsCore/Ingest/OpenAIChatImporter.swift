@@ -36,7 +36,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Appends the event of one completion; a stream chunk without usage appends nothing.
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         let members = Members(of: record)
@@ -45,7 +45,9 @@ public struct OpenAIChatImporter: JSONUsageImporter {
             if members.object?.isString("chat.completion.chunk") == true { return }
             throw IngestIssue(.missingField, field: "usage", "a chat completion without usage cannot be priced")
         }
-        events.append(try Self.event(members, usage: usage, context: context))
+        try events.append { (event: inout UsageEvent) throws(IngestIssue) in
+            try Self.read(members, usage: usage, context: context, into: &event)
+        }
     }
 
     /// The members of a chat completion that its event is read from, found in one pass over the
@@ -146,23 +148,26 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         }
     }
 
-    /// The event of one chat completion (also used for the bodies of OpenAI Batch lines).
+    /// Reads one chat completion into `event`, a blank event (also used for the bodies of OpenAI
+    /// Batch lines).
     ///
     /// - Parameters:
     ///   - record: the completion object.
     ///   - usage: its `usage` member.
     ///   - context: where the record came from.
+    ///   - event: a blank event (``UsageEvent/reset()``) to fill.
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    static func event(from record: JSONValue, usage: JSONValue, context: RecordContext) throws(IngestIssue)
-        -> UsageEvent
+    static func read(_ record: JSONValue, usage: JSONValue, context: RecordContext, into event: inout UsageEvent)
+        throws(IngestIssue)
     {
-        try event(Members(of: record), usage: usage, context: context)
+        try read(Members(of: record), usage: usage, context: context, into: &event)
     }
 
-    /// The event of a chat completion whose members have been found.
-    private static func event(_ members: Members, usage: JSONValue, context: RecordContext) throws(IngestIssue)
-        -> UsageEvent
-    {
+    /// ``read(_:usage:context:into:)`` for a chat completion whose members have been found.
+    @inline(__always)
+    private static func read(
+        _ members: Members, usage: JSONValue, context: RecordContext, into event: inout UsageEvent
+    ) throws(IngestIssue) {
         let counts = UsageMembers(of: usage)
         let promptTokens = try JSONValue.requiredCount(counts.prompt, path: "usage.prompt_tokens")
         let completionTokens = try JSONValue.requiredCount(counts.completion, path: "usage.completion_tokens")
@@ -194,23 +199,19 @@ public struct OpenAIChatImporter: JSONUsageImporter {
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
 
-        // Every field is computed first and the event built once: mutating it after construction
-        // made the optimizer copy the whole event.
-        let timestamp = try JSONValue.date(members.created, path: "created")
-        let modelName = try JSONValue.model(members.model, path: "model", context: context)
-        let serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
-        var modality = ModalityCounts()
-        modality.audioInputTokens = audioIn
-        modality.audioOutputTokens = audioOut
-        modality.webSearchQueries = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
-        var attribution = Attribution()
-        readAttribution(user: members.user, metadata: members.metadata, strings: context.strings, into: &attribution)
-        return UsageEvent(
-            id: members.id?.scalarText ?? context.contentHashID, timestamp: timestamp,
-            provider: members.provider?.string(interning: context.strings) ?? "openai",
-            model: modelName, operation: "chat", serviceTier: serviceTier,
-            tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning),
-            modality: modality, attribution: attribution)
+        event.timestamp = try JSONValue.date(members.created, path: "created")
+        event.model = try JSONValue.model(members.model, path: "model", context: context)
+        event.serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
+        event.modality.webSearchQueries =
+            try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
+        event.id = members.id?.scalarText ?? context.contentHashID
+        event.provider = members.provider?.string(interning: context.strings) ?? "openai"
+        event.operation = "chat"
+        event.tokens = TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning)
+        event.modality.audioInputTokens = audioIn
+        event.modality.audioOutputTokens = audioOut
+        readAttribution(
+            user: members.user, metadata: members.metadata, strings: context.strings, into: &event.attribution)
     }
 
     /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,

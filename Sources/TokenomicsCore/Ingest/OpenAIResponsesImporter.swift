@@ -28,7 +28,7 @@ public struct OpenAIResponsesImporter: JSONUsageImporter {
     /// Appends the event of one response.
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         if record["object"] == nil, let wrapped = record["response"] {

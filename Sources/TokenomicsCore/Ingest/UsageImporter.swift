@@ -13,7 +13,7 @@ public protocol JSONUsageImporter: Sendable {
     /// Appends the events in `record` to `events`.
     ///
     /// - Throws: ``IngestIssue`` naming the field at fault; nothing is appended then.
-    mutating func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
 }
 
@@ -25,7 +25,7 @@ extension JSONUsageImporter {
     ///
     /// - Returns: whether the record matched.
     /// - Throws: ``IngestIssue`` naming the field at fault; nothing is appended then.
-    mutating func read(ifMatching record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(ifMatching record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue) -> Bool
     {
         guard matches(record) else { return false }
@@ -43,7 +43,7 @@ public protocol CSVUsageImporter: Sendable {
     ///
     /// - Parameter fields: the row's fields, in header order.
     /// - Throws: ``IngestIssue`` naming the column at fault.
-    mutating func read(_ fields: [Substring], context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(_ fields: [Substring], context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
 }
 

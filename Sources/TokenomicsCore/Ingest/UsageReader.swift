@@ -45,7 +45,7 @@ public struct UsageReader {
     ///   - events: where events are appended.
     /// - Returns: the problems with the line (one per unusable record; a JSON array line can hold
     ///   several), empty when every record was read.
-    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> [IngestIssue] {
+    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents) -> [IngestIssue] {
         // A CRLF line break leaves its CR (a new slice only then: the common line is passed on as is).
         if line.last == 0x0D { return read(line: line.dropLast(), number: number, into: &events) }
         switch mode {
@@ -80,7 +80,7 @@ public struct UsageReader {
     /// Ends the source: reads a buffered multi-line document.
     ///
     /// - Returns: the problems found in it.
-    public mutating func finish(into events: inout [UsageEvent]) -> [IngestIssue] {
+    public mutating func finish(into events: inout UsageEvents) -> [IngestIssue] {
         guard mode == .wholeDocument else { return [] }
         let text = pending
         pending = []
@@ -94,7 +94,7 @@ public struct UsageReader {
     }
 
     private mutating func readJSONRecord(
-        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> [IngestIssue] {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
         let root: JSONValue
@@ -108,7 +108,7 @@ public struct UsageReader {
 
     @inline(__always)
     private mutating func readRecords(
-        _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> [IngestIssue] {
         guard root.kind == .array else {
             return readRecord(root, raw: raw, number: number, into: &events).map { [$0] } ?? []
@@ -123,7 +123,7 @@ public struct UsageReader {
     }
 
     private mutating func readRecord(
-        _ record: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ record: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> IngestIssue? {
         guard record.kind == .object else {
             return IngestIssue(.unknownFormat, "a usage record must be a JSON object", source: source, line: number)
@@ -144,7 +144,7 @@ public struct UsageReader {
                 }
             } catch {
                 lastMatch = index
-                events.removeSubrange(before...)
+                events.removeAll(from: before)
                 return error.located(source: source, line: number)
             }
             index += 1
@@ -170,7 +170,7 @@ public struct UsageReader {
     }
 
     private mutating func readCSVRow(
-        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> IngestIssue? {
         if line.isEmpty { return nil }
         guard csvImporter != nil else {
@@ -189,13 +189,13 @@ public struct UsageReader {
             applyTags(to: &events, from: before)
             return nil
         } catch {
-            events.removeSubrange(before...)
+            events.removeAll(from: before)
             return error.located(source: source, line: number)
         }
     }
 
     /// Adds the `--tag` pairs to the events appended since `start`.
-    private func applyTags(to events: inout [UsageEvent], from start: Int) {
+    private func applyTags(to events: inout UsageEvents, from start: Int) {
         guard !options.tags.isEmpty else { return }
         for i in start..<events.count {
             for (key, value) in options.tags { events[i].attribution[key] = value }

@@ -57,6 +57,24 @@ public struct UsageEvent: Sendable, Hashable {
         self.outcome = outcome
     }
 
+    /// Makes this the blank event `UsageEvent(id: "", provider: "", model: "")`, keeping the
+    /// storage of its attribution when it is not shared (see ``Attribution/removeAll()``): for
+    /// readers that fill a recycled event in place (``UsageEvents/append(filling:)``).
+    mutating func reset() {
+        id = ""
+        timestamp = nil
+        provider = ""
+        model = ""
+        priced = PricedModelID(id: nil)
+        operation = "chat"
+        serviceTier = .standard
+        tokens = TokenCounts()
+        modality = ModalityCounts()
+        timing = Timing()
+        attribution.removeAll()
+        outcome = nil
+    }
+
     /// A model id that may be absent (see ``UsageEvent/pricedModel``).
     private struct PricedModelID: Sendable, Hashable {
         var id: String?

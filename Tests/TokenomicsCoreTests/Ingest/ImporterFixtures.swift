@@ -23,10 +23,10 @@ enum ImporterFixtures {
         let root = try document.parse(bytes: bytes)
         #expect(importer.matches(root), "the importer does not recognise the record")
         var importer = importer
-        var events: [UsageEvent] = []
+        var events = UsageEvents()
         let context = RecordContext(source: "test", line: 1, raw: bytes[...], options: options)
         try importer.read(root, context: context, into: &events)
-        return events
+        return Array(events)
     }
 
     /// The single event `importer` reads from a fixture.

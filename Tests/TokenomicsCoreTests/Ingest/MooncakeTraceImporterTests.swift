@@ -102,7 +102,7 @@ struct MooncakeTraceImporterTests {
         let document = JSONDocument()
         let line = Self.line(1, [1], at: 2_000)
         let record = try document.parse(line)
-        var events: [UsageEvent] = []
+        var events = UsageEvents()
         let context = RecordContext(source: "t", line: 1, raw: Array(line.utf8)[...], options: ImportOptions())
         try importer.read(record, context: context, into: &events)
         #expect(events.first?.timestamp == Date(timeIntervalSince1970: 1_002))
