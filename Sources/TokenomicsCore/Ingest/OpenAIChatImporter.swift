@@ -25,12 +25,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Whether `record` is a chat completion (or chunk), or an object-less record with
     /// `usage.prompt_tokens` and `model`.
     public func matches(_ record: JSONValue) -> Bool {
-        if let object = record.member("object") {
-            return object.kind == .string
-                && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
-        }
-        guard let usage = record["usage"], usage["prompt_tokens"] != nil else { return false }
-        return record["model"] != nil
+        Members(of: record).areChatCompletion
     }
 
     /// Appends the event of one completion; a stream chunk without usage appends nothing.
@@ -39,7 +34,24 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
+        try read(Members(of: record), into: &events, context: context)
+    }
+
+    /// Reads `record` if it is a chat completion, finding its members once for both.
+    public func read(ifMatching record: JSONValue, context: RecordContext, into events: inout UsageEvents)
+        throws(IngestIssue) -> Bool
+    {
         let members = Members(of: record)
+        guard members.areChatCompletion else { return false }
+        try read(members, into: &events, context: context)
+        return true
+    }
+
+    /// ``read(_:context:into:)`` of a record whose members have been found.
+    @inline(__always)
+    private func read(_ members: Members, into events: inout UsageEvents, context: RecordContext)
+        throws(IngestIssue)
+    {
         guard let usage = members.usage, !usage.isNull else {
             // Every chunk of a stream but the last carries `"usage": null` (or nothing): no usage to record.
             if members.object?.isString("chat.completion.chunk") == true { return }
@@ -53,34 +65,53 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// The members of a chat completion that its event is read from, found in one pass over the
     /// record rather than a lookup per field: this is the bulk-ingest hot path.
     struct Members {
-        var id: JSONValue?
-        var object: JSONValue?
-        var created: JSONValue?
-        var provider: JSONValue?
-        var model: JSONValue?
-        var tier: JSONValue?
-        var user: JSONValue?
-        var metadata: JSONValue?
-        var usage: JSONValue?
+        /// The record. Its members' values are kept as tape positions (-1 when absent): a third of
+        /// the size of values, to make and to pass on.
+        private let record: JSONValue
+        private var idAt = -1, objectAt = -1, createdAt = -1, providerAt = -1, modelAt = -1
+        private var tierAt = -1, userAt = -1, metadataAt = -1, usageAt = -1
+
+        var id: JSONValue? { record.value(ifAt: idAt) }
+        var object: JSONValue? { record.value(ifAt: objectAt) }
+        var created: JSONValue? { record.value(ifAt: createdAt) }
+        var provider: JSONValue? { record.value(ifAt: providerAt) }
+        var model: JSONValue? { record.value(ifAt: modelAt) }
+        var tier: JSONValue? { record.value(ifAt: tierAt) }
+        var user: JSONValue? { record.value(ifAt: userAt) }
+        var metadata: JSONValue? { record.value(ifAt: metadataAt) }
+        var usage: JSONValue? { record.value(ifAt: usageAt) }
 
         /// Finds the members of `record`. Of a repeated name, `object` and `usage` keep the first
         /// (as a lookup by name does) and the others the last.
         @inline(__always)
         init(of record: JSONValue) {
+            self.record = record
             record.forEachMemberKey { key, value in
                 switch key.withUTF8(Name.init(utf8:)) {
-                case .id: id = value
-                case .object: if object == nil { object = value }
-                case .created: created = value
-                case .model: model = value
-                case .usage: if usage == nil { usage = value }
-                case .serviceTier: tier = value
-                case .metadata: metadata = value
-                case .user: user = value
-                case .provider: provider = value
+                case .id: idAt = value.index
+                case .object: if objectAt < 0 { objectAt = value.index }
+                case .created: createdAt = value.index
+                case .model: modelAt = value.index
+                case .usage: if usageAt < 0 { usageAt = value.index }
+                case .serviceTier: tierAt = value.index
+                case .metadata: metadataAt = value.index
+                case .user: userAt = value.index
+                case .provider: providerAt = value.index
                 case nil: break
                 }
             }
+        }
+
+        /// Whether these are the members of a chat completion (see ``OpenAIChatImporter/matches(_:)``):
+        /// its first `object` is `chat.completion` or `chat.completion.chunk`, or it has no `object`
+        /// but a `model` and a first `usage` with `prompt_tokens`.
+        var areChatCompletion: Bool {
+            if let object {
+                return object.kind == .string
+                    && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
+            }
+            guard let usage, usage.member("prompt_tokens") != nil else { return false }
+            return model != nil
         }
 
         /// The member names read.
@@ -108,22 +139,27 @@ public struct OpenAIChatImporter: JSONUsageImporter {
 
     /// The members of `usage` that the counts are read from.
     struct UsageMembers {
-        var prompt: JSONValue?
-        var completion: JSONValue?
-        var promptDetails: JSONValue?
-        var completionDetails: JSONValue?
-        var searches: JSONValue?
+        /// The `usage` object, and its members' tape positions (see ``Members``).
+        private let usage: JSONValue
+        private var promptAt = -1, completionAt = -1, promptDetailsAt = -1, completionDetailsAt = -1, searchesAt = -1
+
+        var prompt: JSONValue? { usage.value(ifAt: promptAt) }
+        var completion: JSONValue? { usage.value(ifAt: completionAt) }
+        var promptDetails: JSONValue? { usage.value(ifAt: promptDetailsAt) }
+        var completionDetails: JSONValue? { usage.value(ifAt: completionDetailsAt) }
+        var searches: JSONValue? { usage.value(ifAt: searchesAt) }
 
         /// Finds the members of `usage` (of a repeated name, the last).
         @inline(__always)
         init(of usage: JSONValue) {
+            self.usage = usage
             usage.forEachMemberKey { key, value in
                 switch key.withUTF8(Name.init(utf8:)) {
-                case .prompt: prompt = value
-                case .completion: completion = value
-                case .promptDetails: promptDetails = value
-                case .completionDetails: completionDetails = value
-                case .searches: searches = value
+                case .prompt: promptAt = value.index
+                case .completion: completionAt = value.index
+                case .promptDetails: promptDetailsAt = value.index
+                case .completionDetails: completionDetailsAt = value.index
+                case .searches: searchesAt = value.index
                 case nil: break
                 }
             }
@@ -236,10 +272,13 @@ extension JSONValue {
     /// `application`, `trace_id`, …) to their keys, any other member with a scalar value to a tag.
     /// Keys are matched without creating strings; values (and tag names) come from `strings`.
     func readAttributionMembers(strings: StringInterner, into attribution: inout Attribution) {
+        guard kind == .object else { return }
+        // Taken once: setting each key through the attribution would check its storage each time.
+        let named = attribution.uniqueNamedKeys()
         forEachMemberKey { key, value in
             guard let text = value.scalarText(interning: strings) else { return }
-            if let named = key.withUTF8(Attribution.Key.init(utf8:)) {
-                attribution[named] = text
+            if let key = key.withUTF8(Attribution.Key.init(utf8:)) {
+                named[key] = text
             } else if let name = key.string(interning: strings) {
                 attribution.tags[name] = text
             }

@@ -153,14 +153,24 @@ public struct Attribution: Sendable, Hashable {
     /// Unsets every key and removes every tag, keeping the storage of both when it is not shared:
     /// an event recycled for the next record (``UsageEvent/reset()``) then allocates nothing here.
     mutating func removeAll() {
-        if named != nil {
-            if isKnownUniquelyReferenced(&named) {
-                named.unsafelyUnwrapped.removeAll()
-            } else {
-                named = nil
-            }
+        if isKnownUniquelyReferenced(&named) {
+            named?.removeAll()
+        } else {
+            named = nil
         }
         if !tags.isEmpty { tags.removeAll(keepingCapacity: true) }
+    }
+
+    /// The storage of the named keys, made (or copied, when shared) so that this attribution alone
+    /// holds it: for readers that set many keys, without a uniqueness check for each.
+    mutating func uniqueNamedKeys() -> Values {
+        if named == nil {
+            named = Values()
+        } else if !isKnownUniquelyReferenced(&named) {
+            named = Values(copying: named.unsafelyUnwrapped)
+        }
+        // Safe: set just above when it was absent.
+        return named.unsafelyUnwrapped
     }
 
     /// Whether no key is set.
@@ -168,7 +178,7 @@ public struct Attribution: Sendable, Hashable {
 
     /// The values of the named keys, one field each (see ``Attribution``): mutated only while
     /// uniquely referenced, so a shared instance is never changed.
-    private final class Values: @unchecked Sendable {
+    final class Values: @unchecked Sendable {
         var org, project, team, user, application, workflow, step, traceId, spanId, parentSpanId: String?
 
         init() {}
@@ -177,17 +187,18 @@ public struct Attribution: Sendable, Hashable {
             for key in Key.allCases { self[key] = other[key] }
         }
 
+        /// Unsets every key. An absent key is left alone: clearing it would still cost a release.
         func removeAll() {
-            org = nil
-            project = nil
-            team = nil
-            user = nil
-            application = nil
-            workflow = nil
-            step = nil
-            traceId = nil
-            spanId = nil
-            parentSpanId = nil
+            if org != nil { org = nil }
+            if project != nil { project = nil }
+            if team != nil { team = nil }
+            if user != nil { user = nil }
+            if application != nil { application = nil }
+            if workflow != nil { workflow = nil }
+            if step != nil { step = nil }
+            if traceId != nil { traceId = nil }
+            if spanId != nil { spanId = nil }
+            if parentSpanId != nil { parentSpanId = nil }
         }
 
         subscript(key: Key) -> String? {
