@@ -246,24 +246,28 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         event.tokens = TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning)
         event.modality.audioInputTokens = audioIn
         event.modality.audioOutputTokens = audioOut
-        readAttribution(
-            user: members.user, metadata: members.metadata, strings: context.strings, into: &event.attribution)
+        readAttribution(user: members.user, metadata: members.metadata, context: context, into: &event.attribution)
     }
 
-    /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
-    /// others as tags) into `attribution`.
-    static func readAttribution(
-        of record: JSONValue, strings: StringInterner, into attribution: inout Attribution
-    ) {
-        readAttribution(user: record["user"], metadata: record["metadata"], strings: strings, into: &attribution)
+    /// Reads a record's attribution into `attribution`, which is empty: the members of a
+    /// `metadata` object (by attribution key name, others as tags; see
+    /// ``JSONValue/readAttributionMembers(strings:into:)``), and a top-level `user` where the
+    /// metadata names none.
+    static func readAttribution(of record: JSONValue, context: RecordContext, into attribution: inout Attribution) {
+        readAttribution(user: record["user"], metadata: record["metadata"], context: context, into: &attribution)
     }
 
-    /// ``readAttribution(of:strings:into:)`` from the record's `user` and `metadata` values, already found.
+    /// ``readAttribution(of:context:into:)`` from the record's `user` and `metadata` values, already found.
     static func readAttribution(
-        user: JSONValue?, metadata: JSONValue?, strings: StringInterner, into attribution: inout Attribution
+        user: JSONValue?, metadata: JSONValue?, context: RecordContext, into attribution: inout Attribution
     ) {
-        if let name = user?.string(interning: strings), !name.isEmpty { attribution.user = name }
-        metadata?.readAttributionMembers(strings: strings, into: &attribution)
+        if let metadata, metadata.kind == .object {
+            // Metadata repeats from record to record: its attribution is read once per text.
+            attribution = context.attributions.attribution(of: metadata, strings: context.strings)
+        }
+        if attribution.user == nil, let name = user?.string(interning: context.strings), !name.isEmpty {
+            attribution.user = name
+        }
     }
 }
 

@@ -79,7 +79,7 @@ public struct OpenAIResponsesImporter: JSONUsageImporter {
             searches += 1
         }
         event.modality.webSearchQueries = searches
-        OpenAIChatImporter.readAttribution(of: record, strings: context.strings, into: &event.attribution)
+        OpenAIChatImporter.readAttribution(of: record, context: context, into: &event.attribution)
         return event
     }
 }

@@ -24,8 +24,10 @@ enum ImporterFixtures {
         #expect(importer.matches(root), "the importer does not recognise the record")
         var importer = importer
         var events = UsageEvents()
-        let context = RecordContext(source: "test", line: 1, raw: bytes[...], options: options)
-        try importer.read(root, context: context, into: &events)
+        try bytes.withUnsafeBufferPointer { raw throws(IngestIssue) in
+            let context = RecordContext(source: "test", line: 1, raw: raw, options: options)
+            try importer.read(root, context: context, into: &events)
+        }
         return Array(events)
     }
 
