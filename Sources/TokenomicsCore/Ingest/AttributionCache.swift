@@ -18,7 +18,7 @@
 public final class AttributionCache {
     /// The number of slots (pairs of slots, a power of two, times two).
     public static let slotCount = 2 << pairBits
-    private static let pairBits = 11
+    private static let pairBits = 12
     /// The longest text kept, in UTF-8 bytes.
     public static let maximumLength = 256
 

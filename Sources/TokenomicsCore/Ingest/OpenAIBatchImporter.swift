@@ -48,24 +48,23 @@ public struct OpenAIBatchImporter: JSONUsageImporter {
         guard let body = response["body"], body.kind == .object else {
             throw IngestIssue(.missingField, field: "response.body", "the batch response has no body")
         }
-        try events.append { (event: inout UsageEvent) throws(IngestIssue) in
-            do throws(IngestIssue) {
-                if body["object"]?.isString("response") == true {
-                    event = try OpenAIResponsesImporter.event(from: body, context: context)
-                } else {
-                    guard let usage = body["usage"], !usage.isNull else {
-                        throw IngestIssue(.missingField, field: "usage", "the response body has no usage")
-                    }
-                    try OpenAIChatImporter.read(body, usage: usage, context: context, into: &event)
+        do throws(IngestIssue) {
+            if body["object"]?.isString("response") == true {
+                events.append(try OpenAIResponsesImporter.event(from: body, context: context))
+            } else {
+                guard let usage = body["usage"], !usage.isNull else {
+                    throw IngestIssue(.missingField, field: "usage", "the response body has no usage")
                 }
-            } catch {
-                var issue = error
-                issue.field = issue.field.map { "response.body." + $0 }
-                throw issue
+                try OpenAIChatImporter.read(body, usage: usage, context: context, into: &events)
             }
-            if body["id"] == nil, let lineID = record["id"]?.scalarText { event.id = lineID }
-            event.serviceTier = .batch
-            if let customID = record["custom_id"]?.scalarText { event.attribution.tags["custom_id"] = customID }
+        } catch {
+            var issue = error
+            issue.field = issue.field.map { "response.body." + $0 }
+            throw issue
         }
+        let last = events.endIndex - 1
+        if body["id"] == nil, let lineID = record["id"]?.scalarText { events[last].id = lineID }
+        events[last].serviceTier = .batch
+        if let customID = record["custom_id"]?.scalarText { events[last].attribution.tags["custom_id"] = customID }
     }
 }

@@ -57,9 +57,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
             if members.object?.isString("chat.completion.chunk") == true { return }
             throw IngestIssue(.missingField, field: "usage", "a chat completion without usage cannot be priced")
         }
-        try events.append { (event: inout UsageEvent) throws(IngestIssue) in
-            try Self.read(members, usage: usage, context: context, into: &event)
-        }
+        try Self.read(members, usage: usage, context: context, into: &events)
     }
 
     /// The members of a chat completion that its event is read from, found in one pass over the
@@ -108,7 +106,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         var areChatCompletion: Bool {
             if let object {
                 return object.kind == .string
-                    && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
+                    && object.withUTF8 { $0.equals("chat.completion") || $0.equals("chat.completion.chunk") }
             }
             guard let usage, usage.member("prompt_tokens") != nil else { return false }
             return model != nil
@@ -184,25 +182,24 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         }
     }
 
-    /// Reads one chat completion into `event`, a blank event (also used for the bodies of OpenAI
-    /// Batch lines).
+    /// Appends the event of one chat completion (also used for the bodies of OpenAI Batch lines).
     ///
     /// - Parameters:
     ///   - record: the completion object.
     ///   - usage: its `usage` member.
     ///   - context: where the record came from.
-    ///   - event: a blank event (``UsageEvent/reset()``) to fill.
+    ///   - events: where the event is appended.
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    static func read(_ record: JSONValue, usage: JSONValue, context: RecordContext, into event: inout UsageEvent)
+    static func read(_ record: JSONValue, usage: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
-        try read(Members(of: record), usage: usage, context: context, into: &event)
+        try read(Members(of: record), usage: usage, context: context, into: &events)
     }
 
     /// ``read(_:usage:context:into:)`` for a chat completion whose members have been found.
     @inline(__always)
     private static func read(
-        _ members: Members, usage: JSONValue, context: RecordContext, into event: inout UsageEvent
+        _ members: Members, usage: JSONValue, context: RecordContext, into events: inout UsageEvents
     ) throws(IngestIssue) {
         let counts = UsageMembers(of: usage)
         let promptTokens = try JSONValue.requiredCount(counts.prompt, path: "usage.prompt_tokens")
@@ -234,19 +231,24 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         let output = try CountSplit.remainder(
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
+        let timestamp = try JSONValue.date(members.created, path: "created")
+        let model = try JSONValue.model(members.model, path: "model", context: context)
+        let serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
+        let searches = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
 
-        event.timestamp = try JSONValue.date(members.created, path: "created")
-        event.model = try JSONValue.model(members.model, path: "model", context: context)
-        event.serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
-        event.modality.webSearchQueries =
-            try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
-        event.id = members.id?.scalarText ?? context.contentHashID
-        event.provider = members.provider?.string(interning: context.strings) ?? "openai"
-        event.operation = "chat"
-        event.tokens = TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning)
-        event.modality.audioInputTokens = audioIn
-        event.modality.audioOutputTokens = audioOut
-        readAttribution(user: members.user, metadata: members.metadata, context: context, into: &event.attribution)
+        // Everything that can fail is read first: the event is then written in place, once.
+        events.append(
+            id: members.id?.scalarText ?? context.contentHashID,
+            provider: members.provider?.string(interning: context.strings) ?? "openai", model: model
+        ) { event in
+            event.timestamp = timestamp
+            event.serviceTier = serviceTier
+            event.tokens = TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning)
+            event.modality.audioInputTokens = audioIn
+            event.modality.audioOutputTokens = audioOut
+            event.modality.webSearchQueries = searches
+            readAttribution(user: members.user, metadata: members.metadata, context: context, into: &event.attribution)
+        }
     }
 
     /// Reads a record's attribution into `attribution`, which is empty: the members of a

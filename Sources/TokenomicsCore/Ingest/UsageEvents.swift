@@ -2,12 +2,12 @@
 ///
 /// A stream reads millions of events and releases each soon after: making a new event and
 /// destroying the old one cost more than reading the record. So ``removeAll()`` only forgets the
-/// events, keeping them as spares, and ``append(filling:)`` hands an importer a spare to
-/// fill, first made blank with ``UsageEvent/reset()``: its strings are released but its
-/// attribution's storage, when not shared, is kept, so reading the next record allocates only
-/// what is new in it (its id).
+/// events, keeping them as spares, and ``append(id:provider:model:_:)`` hands an importer a spare
+/// to fill, first made new with ``UsageEvent/reset(id:provider:model:)``: its strings are
+/// released but the storage of its attribution, timing and outcome, when not shared, is kept, so
+/// reading the next record allocates only what is new in it (its id).
 ///
-/// Nothing of a forgotten event shows through: a filled event is a blank one with what the
+/// Nothing of a forgotten event shows through: a filled event is a new one with what the
 /// importer set. Spares keep their values (and strings) alive until reused.
 public struct UsageEvents: RandomAccessCollection, MutableCollection {
     /// The events, then the spares.
@@ -47,19 +47,19 @@ public struct UsageEvents: RandomAccessCollection, MutableCollection {
         endIndex += 1
     }
 
-    /// Appends an event that `fill` writes into a blank event (see ``UsageEvent/reset()``), in
-    /// place: the way to read an event without making one. When `fill` throws, nothing is
-    /// appended.
+    /// Appends the event `UsageEvent(id: id, provider: provider, model: model)` with what `fill`
+    /// sets besides, written in place over a spare (see ``UsageEvent/reset(id:provider:model:)``):
+    /// the way to read an event without making one.
     @inline(__always)
-    public mutating func append<Failure: Error>(filling fill: (inout UsageEvent) throws(Failure) -> Void)
-        throws(Failure)
-    {
+    public mutating func append(
+        id: consuming String, provider: consuming String, model: consuming String, _ fill: (inout UsageEvent) -> Void
+    ) {
         if endIndex < storage.count {
-            storage[endIndex].reset()
+            storage[endIndex].reset(id: id, provider: provider, model: model)
         } else {
-            storage.append(UsageEvent(id: "", provider: "", model: ""))
+            storage.append(UsageEvent(id: id, provider: provider, model: model))
         }
-        try fill(&storage[endIndex])
+        fill(&storage[endIndex])
         endIndex += 1
     }
 
@@ -74,7 +74,7 @@ public struct UsageEvents: RandomAccessCollection, MutableCollection {
         endIndex = 0
     }
 
-    /// Exchanges the event at `position` with `event`, without copying either.
+    /// Exchanges the event at `position` with `event`: each is moved, none is copied or released.
     @inline(__always)
     public mutating func swapAt(_ position: Int, with event: inout UsageEvent) {
         precondition(position < endIndex, "index out of range")

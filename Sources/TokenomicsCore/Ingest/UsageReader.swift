@@ -98,11 +98,12 @@ public struct UsageReader {
     private mutating func readJSONRecord(
         _ line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> [IngestIssue] {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
         let root: JSONValue
         do {
             root = try document.parse(bytes: line)
         } catch {
+            // A blank line is no record (tested only here: a record is the usual line).
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
             return [IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: number)]
         }
         return line.withUnsafeBufferPointer { raw in readRecords(root, raw: raw, number: number, into: &events) }

@@ -152,6 +152,7 @@ public struct Attribution: Sendable, Hashable {
 
     /// Unsets every key and removes every tag, keeping the storage of both when it is not shared:
     /// an event recycled for the next record (``UsageEvent/reset()``) then allocates nothing here.
+    @inline(__always)
     mutating func removeAll() {
         if isKnownUniquelyReferenced(&named) {
             named?.removeAll()

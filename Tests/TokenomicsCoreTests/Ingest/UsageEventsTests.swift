@@ -13,38 +13,34 @@ struct UsageEventsTests {
             attribution: Attribution(team: "t", tags: ["k": "v"]), outcome: Outcome(success: true))
     }
 
-    @Test("an event filled in place over a removed one starts blank")
+    @Test("an event filled in place over a removed one is a new event with what the fill set")
     func filledOverSpare() {
         var events = UsageEvents()
         events.append(Self.rich("a"))
-        events.append { $0 = Self.rich("b") }
-        #expect(events.map(\.id) == ["a", "b"])
+        events.append(Self.rich("b"))
+        events.append(id: "c", provider: "p", model: "m") { $0.attribution.team = "t" }
+        #expect(events.map(\.id) == ["a", "b", "c"])
         events.removeAll()
         #expect(events.isEmpty)
-        events.append { $0.id = "c" }
-        events.append { $0.model = "d" }
-        events.append { $0.provider = "e" }
-        #expect(events[0] == UsageEvent(id: "c", provider: "", model: ""))
-        #expect(events[1] == UsageEvent(id: "", provider: "", model: "d"))
-        #expect(events[2] == UsageEvent(id: "", provider: "e", model: ""))
-        #expect(events.count == 3)
+        events.append(id: "d", provider: "p", model: "m") { _ in }
+        events.append(id: "e", provider: "", model: "") { $0.outcome = Outcome(success: false) }
+        events.append(id: "f", provider: "q", model: "n") { $0.timing.duration = 2 }
+        events.append(id: "g", provider: "r", model: "o") { _ in }
+        #expect(events[0] == UsageEvent(id: "d", provider: "p", model: "m"))
+        #expect(events[1] == UsageEvent(id: "e", provider: "", model: "", outcome: Outcome(success: false)))
+        #expect(events[2] == UsageEvent(id: "f", provider: "q", model: "n", timing: Timing(duration: 2)))
+        #expect(events[3] == UsageEvent(id: "g", provider: "r", model: "o"))
+        #expect(events.count == 4)
     }
 
-    @Test("a fill that throws appends nothing; removing from an index keeps the events before it")
-    func failedFill() {
-        struct Failure: Error {}
+    @Test("removing from an index keeps the events before it; the next event reuses a removed one, blank")
+    func removeFrom() {
         var events = UsageEvents([Self.rich("a"), Self.rich("b")])
-        #expect(throws: Failure.self) {
-            try events.append { (event: inout UsageEvent) throws(Failure) in
-                event.id = "c"
-                throw Failure()
-            }
-        }
-        #expect(events.map(\.id) == ["a", "b"])
         events.removeAll(from: 1)
         #expect(events.map(\.id) == ["a"])
-        events.append { $0.id = "d" }
+        events.append(id: "d", provider: "p", model: "m") { _ in }
         #expect(events.map(\.id) == ["a", "d"] && events[1].attribution.isEmpty && events[1].pricedModel == nil)
+        #expect(events[1].outcome == nil && events[1].timing == Timing() && events[1].modality == ModalityCounts())
     }
 
     @Test("a recycled event does not change a copy taken of it")
@@ -53,9 +49,12 @@ struct UsageEventsTests {
         events.append(Self.rich("a"))
         let copy = events[0]
         events.removeAll()
-        events.append { $0.attribution.user = "u" }
+        events.append(id: "b", provider: "p", model: "m") {
+            $0.attribution.user = "u"
+            $0.timing.timeToFirstToken = 1
+        }
         #expect(copy == Self.rich("a"))
-        #expect(events[0].attribution == Attribution(user: "u"))
+        #expect(events[0].attribution == Attribution(user: "u") && events[0].timing == Timing(timeToFirstToken: 1))
     }
 
     @Test("swapping an event out leaves the other in its place; changes through the subscript stay")
