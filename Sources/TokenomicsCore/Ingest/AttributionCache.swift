@@ -1,3 +1,5 @@
+import Foundation
+
 /// The attributions of one stream's records, each read once from the text of a `metadata`
 /// object and then shared by the records that repeat that text.
 ///
@@ -13,6 +15,9 @@
 /// - Two ways: a hash of the bytes picks a pair of slots; a new text goes in the first, moving
 ///   the one there to the second (and the second's out), so two texts that share a pair both stay.
 /// - Exact: a hit compares the bytes, so it returns what reading them would.
+/// - Not in the way: while most lookups miss (metadata that does not repeat, such as a request id
+///   in it), only one miss in 16 is kept; the others are read into the event's own attribution,
+///   as without the cache, rather than pushing texts out of the table for nothing.
 /// - Owned by one stream (a ``UsageReader`` hands it to its importers through
 ///   ``RecordContext/attributions``); not thread-safe, and there is no shared table.
 public final class AttributionCache {
@@ -28,6 +33,13 @@ public final class AttributionCache {
     private let lengths: UnsafeMutablePointer<Int32>
     /// The attribution read from each slot's text (empty for an empty slot).
     private let attributions: UnsafeMutablePointer<Attribution>
+    /// The lookups and the misses counted since the share of misses was last measured.
+    private var lookups = 0
+    private var misses = 0
+    /// Whether every miss is kept (the share of misses was at most half when last measured).
+    private var keepingAll = true
+    /// The lookups over which the share of misses is measured.
+    private static let window = 1024
 
     /// Creates an empty cache.
     public init() {
@@ -47,23 +59,30 @@ public final class AttributionCache {
         attributions.deallocate()
     }
 
-    /// The attribution of a `metadata` object (see ``JSONValue/readAttributionMembers(strings:into:)``),
-    /// shared with earlier calls for the same bytes while they stay in the table.
+    /// Reads the attribution of a `metadata` object (see
+    /// ``JSONValue/readAttributionMembers(strings:into:)``) into `attribution`, which is empty: the
+    /// one kept for the same bytes when there is one (shared with it).
     ///
     /// - Parameters:
     ///   - metadata: an object.
     ///   - strings: the stream's strings, for the values and tag names of an object read.
+    ///   - attribution: an empty attribution, whose storage a text that is read and not kept reuses.
     @inline(__always)
-    func attribution(of metadata: JSONValue, strings: StringInterner) -> Attribution {
+    func read(_ metadata: JSONValue, strings: StringInterner, into attribution: inout Attribution) {
         let text = metadata.rawBuffer
         guard text.count <= Self.maximumLength, let source = text.baseAddress else {
-            return Self.read(metadata, strings: strings)
+            return metadata.readAttributionMembers(strings: strings, into: &attribution)
         }
         let words = StringInterner.Words(UnsafeRawPointer(source), count: text.count)
         let first = Self.firstSlot(of: words)
-        if holds(words, at: first) { return attributions[first] }
-        if holds(words, at: first &+ 1) { return attributions[first &+ 1] }
-        return store(metadata, at: first, strings: strings)
+        lookups &+= 1
+        if holds(words, at: first) {
+            attribution = attributions[first]
+        } else if holds(words, at: first &+ 1) {
+            attribution = attributions[first &+ 1]
+        } else {
+            miss(metadata, at: first, strings: strings, into: &attribution)
+        }
     }
 
     /// The first of the pair of slots for a text: the top bits of its hash, times two.
@@ -77,13 +96,31 @@ public final class AttributionCache {
     private func holds(_ words: StringInterner.Words, at slot: Int) -> Bool {
         // Safe: the slot's length says how many bytes of its text are initialized.
         guard lengths[slot] == Int32(truncatingIfNeeded: words.count), let kept = texts[slot] else { return false }
-        return words.equal(StringInterner.Words(UnsafeRawPointer(kept), count: words.count))
+        // `memcmp` rather than a loop over words: a metadata text is a hundred bytes or so.
+        return memcmp(words.base, kept, words.count) == 0
+    }
+
+    /// Reads the attribution of `metadata`, which is in neither slot of the pair at `first`: kept
+    /// there unless most lookups miss (see ``AttributionCache``). Out of line, as misses are rare.
+    @inline(never)
+    private func miss(
+        _ metadata: JSONValue, at first: Int, strings: StringInterner, into attribution: inout Attribution
+    ) {
+        misses += 1
+        if lookups >= Self.window {
+            keepingAll = misses * 2 <= lookups
+            lookups = 0
+            misses = 0
+        }
+        if keepingAll || misses & 15 == 0 {
+            attribution = store(metadata, at: first, strings: strings)
+        } else {
+            metadata.readAttributionMembers(strings: strings, into: &attribution)
+        }
     }
 
     /// Reads the attribution of `metadata` into the pair of slots at `first`: its first slot's
-    /// text and attribution move to the second, whose buffer and attribution it then reuses. Kept
-    /// out of line, as misses are rare and the lookup is inlined into its callers.
-    @inline(never)
+    /// text and attribution move to the second, whose buffer and attribution it then reuses.
     private func store(_ metadata: JSONValue, at first: Int, strings: StringInterner) -> Attribution {
         let second = first &+ 1
         swap(&texts[first], &texts[second])

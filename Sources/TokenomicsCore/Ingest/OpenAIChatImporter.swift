@@ -265,7 +265,7 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     ) {
         if let metadata, metadata.kind == .object {
             // Metadata repeats from record to record: its attribution is read once per text.
-            attribution = context.attributions.attribution(of: metadata, strings: context.strings)
+            context.attributions.read(metadata, strings: context.strings, into: &attribution)
         }
         if attribution.user == nil, let name = user?.string(interning: context.strings), !name.isEmpty {
             attribution.user = name

@@ -9,7 +9,9 @@ struct AttributionCacheTests {
     static func attribution(_ json: String, in cache: AttributionCache, strings: StringInterner) throws -> Attribution {
         let document = JSONDocument()
         let metadata = try document.parse(json)
-        return withExtendedLifetime(document) { cache.attribution(of: metadata, strings: strings) }
+        var attribution = Attribution()
+        withExtendedLifetime(document) { cache.read(metadata, strings: strings, into: &attribution) }
+        return attribution
     }
 
     /// The attribution of `json` read member by member, without a cache.
@@ -100,6 +102,26 @@ struct AttributionCacheTests {
         #expect(Self.sameStorage(c, try Self.attribution(texts[2], in: cache, strings: strings)))
         let again = try Self.attribution(texts[0], in: cache, strings: strings)
         #expect(again == a && !Self.sameStorage(a, again))
+    }
+
+    @Test("while texts do not repeat, they are read right and mostly not kept; a text that repeats is kept again")
+    func oneOffTexts() throws {
+        let cache = AttributionCache()
+        let strings = StringInterner()
+        let kept = #"{"team":"kept","application":"a"}"#
+        let first = try Self.attribution(kept, in: cache, strings: strings)
+        for number in 0..<3_000 {
+            let json = #"{"request_id":"r-\#(number)","team":"t-\#(number % 7)"}"#
+            #expect(try Self.attribution(json, in: cache, strings: strings) == Self.read(json))
+        }
+        // Most one-off texts were not stored, so the text kept before them is still there (one that is
+        // stored could have pushed it out; none of these did).
+        #expect(Self.sameStorage(first, try Self.attribution(kept, in: cache, strings: strings)))
+        let repeated = #"{"team":"repeated"}"#
+        var results: [Attribution] = []
+        for _ in 0..<40 { results.append(try Self.attribution(repeated, in: cache, strings: strings)) }
+        #expect(results.allSatisfy { $0 == Attribution(team: "repeated") })
+        #expect(Self.sameStorage(results[38], results[39]))
     }
 
     @Test("changing an event's attribution leaves the cached one, and the next record's, as read")
