@@ -14,7 +14,9 @@ import Foundation
 /// Audio tokens go to ``ModalityCounts``. Streamed chunks without usage (all but the last one
 /// of a stream with `include_usage`) are recognised and skipped. This is the hot path of bulk
 /// ingestion: it reads each object in one pass, builds no dictionaries, and creates only the id
-/// string; the model, provider and attribution strings come from the stream's ``StringInterner``.
+/// string; the model and provider strings come from the stream's ``StringInterner``, the
+/// attribution from its ``AttributionCache``, and the event is written in place over a recycled
+/// one (``UsageEvents``).
 public struct OpenAIChatImporter: JSONUsageImporter {
     /// ``SourceFormat/openAIChat``.
     public var format: SourceFormat { .openAIChat }

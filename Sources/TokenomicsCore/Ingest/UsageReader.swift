@@ -142,7 +142,7 @@ public struct UsageReader {
             do throws(IngestIssue) {
                 if try importers[index].read(ifMatching: record, context: context, into: &events) {
                     lastMatch = index
-                    if !options.tags.isEmpty { applyTags(to: &events, from: before) }
+                    applyTags(to: &events, from: before)
                     return nil
                 }
             } catch {
@@ -204,6 +204,7 @@ public struct UsageReader {
     private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Adds the `--tag` pairs to the events appended since `start`.
+    @inline(__always)
     private func applyTags(to events: inout UsageEvents, from start: Int) {
         guard !options.tags.isEmpty else { return }
         for i in start..<events.count {

@@ -123,15 +123,10 @@ public struct Attribution: Sendable, Hashable {
     /// Reads or writes a named key.
     public subscript(key: Key) -> String? {
         @inline(__always) get { named?[key] }
-        @inline(__always) set {
-            if named == nil {
-                guard newValue != nil else { return }
-                named = Values()
-            } else if !isKnownUniquelyReferenced(&named) {
-                named = Values(copying: named.unsafelyUnwrapped)
-            }
-            // Safe: set just above when it was absent.
-            named.unsafelyUnwrapped[key] = newValue
+        set {
+            // Unsetting a key of an attribution without any allocates nothing.
+            if named == nil && newValue == nil { return }
+            uniqueNamedKeys()[key] = newValue
         }
     }
 
@@ -151,7 +146,8 @@ public struct Attribution: Sendable, Hashable {
     }
 
     /// Unsets every key and removes every tag, keeping the storage of both when it is not shared:
-    /// an event recycled for the next record (``UsageEvent/reset()``) then allocates nothing here.
+    /// an event recycled for the next record (``UsageEvent/reset(id:provider:model:)``) then
+    /// allocates nothing here.
     @inline(__always)
     mutating func removeAll() {
         if isKnownUniquelyReferenced(&named) {
