@@ -28,7 +28,7 @@ public struct AnthropicMessagesImporter: JSONUsageImporter {
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model or tier, or a cache-write
     ///   split that does not add up.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         guard let usage = record["usage"], usage.kind == .object else {

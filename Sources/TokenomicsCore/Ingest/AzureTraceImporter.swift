@@ -39,7 +39,7 @@ public struct AzureTraceImporter: CSVUsageImporter {
     ///
     /// - Throws: ``IngestIssue`` when no model was given, the row does not have three fields, the
     ///   time is not a date, or a count is not a valid token count (naming the column).
-    public mutating func read(_ fields: [Substring], context: RecordContext, into events: inout [UsageEvent])
+    public mutating func read(_ fields: [Substring], context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         guard let model else {

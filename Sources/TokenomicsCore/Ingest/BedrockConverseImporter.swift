@@ -32,7 +32,7 @@ public struct BedrockConverseImporter: JSONUsageImporter {
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, a missing model, or a cache-write
     ///   split that does not add up.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         guard let usage = record["usage"] else {

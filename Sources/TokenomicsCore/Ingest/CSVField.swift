@@ -77,6 +77,6 @@ extension RecordContext {
     /// would merge them into one event. Re-reading the same file gives the same ids; appending
     /// rows to a file keeps the ids of the earlier rows.
     public var lineQualifiedHashID: String {
-        UsageEvent.contentHashID(raw + Array("#\(line)".utf8))
+        UsageEvent.contentHashID(Array(raw) + Array("#\(line)".utf8))
     }
 }

@@ -27,7 +27,7 @@ public struct GeminiImporter: JSONUsageImporter {
     /// Appends the event of one response.
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count or model, or media counts above their total.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         guard let usage = record["usageMetadata"] else {

@@ -31,32 +31,58 @@ public struct ImportOptions: Sendable, Hashable {
 }
 
 /// Where a record came from: handed to importers so that ids and issues can name it.
+///
+/// What is fixed for a stream (its source name, options and shared tables) is kept in one object
+/// that the contexts of all its records share: a context is four words to set and hand over for
+/// each record.
 public struct RecordContext {
-    /// The source name (file path or `-`).
-    public var source: String
     /// The one-based line number of the record.
     public var line: Int
-    /// The raw bytes of the record (for content-hash ids).
-    public var raw: ArraySlice<UInt8>
+    /// The raw bytes of the record (for content-hash ids). They are the reader's buffer, neither
+    /// copied nor retained: valid only during the call that the context is handed to.
+    public var raw: UnsafeBufferPointer<UInt8>
+    /// What is fixed for the stream.
+    private let stream: Stream
+
+    /// The source name (file path or `-`).
+    public var source: String { stream.source }
     /// The options of the import.
-    public var options: ImportOptions
+    public var options: ImportOptions { stream.options }
     /// The stream's shared strings, for names that repeat from record to record.
-    public let strings: StringInterner
+    public var strings: StringInterner { stream.strings }
+    /// The stream's shared attributions, for metadata that repeats from record to record.
+    public var attributions: AttributionCache { stream.attributions }
 
     /// Creates the context of one record.
     ///
-    /// - Parameter strings: the stream's interner (default: a new one, for a record read alone).
+    /// - Parameters:
+    ///   - raw: the record's bytes, which must stay valid while the context is used.
+    ///   - strings: the stream's interner (default: a new one, for a record read alone).
+    ///   - attributions: the stream's attribution cache (default: a new one).
     public init(
-        source: String, line: Int, raw: ArraySlice<UInt8>, options: ImportOptions,
-        strings: StringInterner = StringInterner()
+        source: String, line: Int, raw: UnsafeBufferPointer<UInt8>, options: ImportOptions,
+        strings: StringInterner = StringInterner(), attributions: AttributionCache = AttributionCache()
     ) {
-        self.source = source
         self.line = line
         self.raw = raw
-        self.options = options
-        self.strings = strings
+        stream = Stream(source: source, options: options, strings: strings, attributions: attributions)
     }
 
     /// A stable id for a record with none: a hash of its text (see ``UsageEvent/contentHashID(_:)``).
     public var contentHashID: String { UsageEvent.contentHashID(raw) }
+
+    /// What the contexts of one stream's records share.
+    private final class Stream {
+        let source: String
+        let options: ImportOptions
+        let strings: StringInterner
+        let attributions: AttributionCache
+
+        init(source: String, options: ImportOptions, strings: StringInterner, attributions: AttributionCache) {
+            self.source = source
+            self.options = options
+            self.strings = strings
+            self.attributions = attributions
+        }
+    }
 }

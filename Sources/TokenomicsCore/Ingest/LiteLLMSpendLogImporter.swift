@@ -44,7 +44,7 @@ public struct LiteLLMSpendLogImporter: JSONUsageImporter {
     /// `api_base`, `request_tags` (comma-joined), and each `metadata.spend_logs_metadata` member.
     ///
     /// - Throws: ``IngestIssue`` naming the field at fault.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         var metadataOwner: JSONDocument?

@@ -99,7 +99,7 @@ public struct MappedCSVImporter: CSVUsageImporter {
     /// Appends the event of one data row.
     ///
     /// - Throws: ``IngestIssue`` naming the column at fault (or `model` when no model is known).
-    public mutating func read(_ fields: [Substring], context: RecordContext, into events: inout [UsageEvent])
+    public mutating func read(_ fields: [Substring], context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         let row = Row(fields: fields, columns: columns)

@@ -55,7 +55,7 @@ public struct MooncakeTraceImporter: JSONUsageImporter {
     ///
     /// - Throws: ``IngestIssue`` for a missing model, a bad count, timestamp or block id (naming
     ///   the field); the cache is left untouched then.
-    public mutating func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public mutating func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         guard let model else {

@@ -11,7 +11,7 @@ public struct NativeEventImporter: JSONUsageImporter {
         record["tokens"]?.kind == .object && record["provider"]?.kind == .string && record["model"] != nil
     }
 
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         let model = try record.requiredString("model")

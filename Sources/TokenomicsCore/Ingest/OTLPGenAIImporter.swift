@@ -40,7 +40,7 @@ public struct OTLPGenAIImporter: JSONUsageImporter {
     /// Appends one event per GenAI span of the export.
     ///
     /// - Throws: ``IngestIssue`` naming the attribute or span field at fault.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         for resourceSpans in record["resourceSpans"]?.elements ?? [] {

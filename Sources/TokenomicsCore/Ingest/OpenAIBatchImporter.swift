@@ -25,7 +25,7 @@ public struct OpenAIBatchImporter: JSONUsageImporter {
     ///
     /// - Throws: ``IngestIssue`` for a failed request, or for an invalid body (its field path
     ///   starts with `response.body.`).
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         if let error = record["error"], !error.isNull {
@@ -48,24 +48,23 @@ public struct OpenAIBatchImporter: JSONUsageImporter {
         guard let body = response["body"], body.kind == .object else {
             throw IngestIssue(.missingField, field: "response.body", "the batch response has no body")
         }
-        var event: UsageEvent
         do throws(IngestIssue) {
             if body["object"]?.isString("response") == true {
-                event = try OpenAIResponsesImporter.event(from: body, context: context)
+                events.append(try OpenAIResponsesImporter.event(from: body, context: context))
             } else {
                 guard let usage = body["usage"], !usage.isNull else {
                     throw IngestIssue(.missingField, field: "usage", "the response body has no usage")
                 }
-                event = try OpenAIChatImporter.event(from: body, usage: usage, context: context)
+                try OpenAIChatImporter.read(body, usage: usage, context: context, into: &events)
             }
         } catch {
             var issue = error
             issue.field = issue.field.map { "response.body." + $0 }
             throw issue
         }
-        if body["id"] == nil, let lineID = record["id"]?.scalarText { event.id = lineID }
-        event.serviceTier = .batch
-        if let customID = record["custom_id"]?.scalarText { event.attribution.tags["custom_id"] = customID }
-        events.append(event)
+        let last = events.endIndex - 1
+        if body["id"] == nil, let lineID = record["id"]?.scalarText { events[last].id = lineID }
+        events[last].serviceTier = .batch
+        if let customID = record["custom_id"]?.scalarText { events[last].attribution.tags["custom_id"] = customID }
     }
 }

@@ -14,7 +14,9 @@ import Foundation
 /// Audio tokens go to ``ModalityCounts``. Streamed chunks without usage (all but the last one
 /// of a stream with `include_usage`) are recognised and skipped. This is the hot path of bulk
 /// ingestion: it reads each object in one pass, builds no dictionaries, and creates only the id
-/// string; the model, provider and attribution strings come from the stream's ``StringInterner``.
+/// string; the model and provider strings come from the stream's ``StringInterner``, the
+/// attribution from its ``AttributionCache``, and the event is written in place over a recycled
+/// one (``UsageEvents``).
 public struct OpenAIChatImporter: JSONUsageImporter {
     /// ``SourceFormat/openAIChat``.
     public var format: SourceFormat { .openAIChat }
@@ -25,60 +27,91 @@ public struct OpenAIChatImporter: JSONUsageImporter {
     /// Whether `record` is a chat completion (or chunk), or an object-less record with
     /// `usage.prompt_tokens` and `model`.
     public func matches(_ record: JSONValue) -> Bool {
-        if let object = record.member("object") {
-            return object.kind == .string
-                && (object.isKey("chat.completion") || object.isKey("chat.completion.chunk"))
-        }
-        guard let usage = record["usage"], usage["prompt_tokens"] != nil else { return false }
-        return record["model"] != nil
+        Members(of: record).areChatCompletion
     }
 
     /// Appends the event of one completion; a stream chunk without usage appends nothing.
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
+        try read(Members(of: record), into: &events, context: context)
+    }
+
+    /// Reads `record` if it is a chat completion, finding its members once for both.
+    public func read(ifMatching record: JSONValue, context: RecordContext, into events: inout UsageEvents)
+        throws(IngestIssue) -> Bool
+    {
         let members = Members(of: record)
+        guard members.areChatCompletion else { return false }
+        try read(members, into: &events, context: context)
+        return true
+    }
+
+    /// ``read(_:context:into:)`` of a record whose members have been found.
+    @inline(__always)
+    private func read(_ members: Members, into events: inout UsageEvents, context: RecordContext)
+        throws(IngestIssue)
+    {
         guard let usage = members.usage, !usage.isNull else {
             // Every chunk of a stream but the last carries `"usage": null` (or nothing): no usage to record.
             if members.object?.isString("chat.completion.chunk") == true { return }
             throw IngestIssue(.missingField, field: "usage", "a chat completion without usage cannot be priced")
         }
-        events.append(try Self.event(members, usage: usage, context: context))
+        try Self.read(members, usage: usage, context: context, into: &events)
     }
 
     /// The members of a chat completion that its event is read from, found in one pass over the
     /// record rather than a lookup per field: this is the bulk-ingest hot path.
     struct Members {
-        var id: JSONValue?
-        var object: JSONValue?
-        var created: JSONValue?
-        var provider: JSONValue?
-        var model: JSONValue?
-        var tier: JSONValue?
-        var user: JSONValue?
-        var metadata: JSONValue?
-        var usage: JSONValue?
+        /// The record. Its members' values are kept as tape positions (-1 when absent): a third of
+        /// the size of values, to make and to pass on.
+        private let record: JSONValue
+        private var idAt = -1, objectAt = -1, createdAt = -1, providerAt = -1, modelAt = -1
+        private var tierAt = -1, userAt = -1, metadataAt = -1, usageAt = -1
+
+        var id: JSONValue? { record.value(ifAt: idAt) }
+        var object: JSONValue? { record.value(ifAt: objectAt) }
+        var created: JSONValue? { record.value(ifAt: createdAt) }
+        var provider: JSONValue? { record.value(ifAt: providerAt) }
+        var model: JSONValue? { record.value(ifAt: modelAt) }
+        var tier: JSONValue? { record.value(ifAt: tierAt) }
+        var user: JSONValue? { record.value(ifAt: userAt) }
+        var metadata: JSONValue? { record.value(ifAt: metadataAt) }
+        var usage: JSONValue? { record.value(ifAt: usageAt) }
 
         /// Finds the members of `record`. Of a repeated name, `object` and `usage` keep the first
         /// (as a lookup by name does) and the others the last.
         @inline(__always)
         init(of record: JSONValue) {
+            self.record = record
             record.forEachMemberKey { key, value in
                 switch key.withUTF8(Name.init(utf8:)) {
-                case .id: id = value
-                case .object: if object == nil { object = value }
-                case .created: created = value
-                case .model: model = value
-                case .usage: if usage == nil { usage = value }
-                case .serviceTier: tier = value
-                case .metadata: metadata = value
-                case .user: user = value
-                case .provider: provider = value
+                case .id: idAt = value.index
+                case .object: if objectAt < 0 { objectAt = value.index }
+                case .created: createdAt = value.index
+                case .model: modelAt = value.index
+                case .usage: if usageAt < 0 { usageAt = value.index }
+                case .serviceTier: tierAt = value.index
+                case .metadata: metadataAt = value.index
+                case .user: userAt = value.index
+                case .provider: providerAt = value.index
                 case nil: break
                 }
             }
+        }
+
+        /// Whether these are the members of a chat completion (see ``OpenAIChatImporter/matches(_:)``):
+        /// its first `object` is `chat.completion` or `chat.completion.chunk`, or it has no `object`
+        /// but a `model` and a first `usage` with `prompt_tokens`.
+        var areChatCompletion: Bool {
+            if let object {
+                return object.kind == .string
+                    && object.withUTF8 { $0.equals("chat.completion") || $0.equals("chat.completion.chunk") }
+            }
+            guard let usage, usage.member("prompt_tokens") != nil else { return false }
+            return model != nil
         }
 
         /// The member names read.
@@ -106,22 +139,27 @@ public struct OpenAIChatImporter: JSONUsageImporter {
 
     /// The members of `usage` that the counts are read from.
     struct UsageMembers {
-        var prompt: JSONValue?
-        var completion: JSONValue?
-        var promptDetails: JSONValue?
-        var completionDetails: JSONValue?
-        var searches: JSONValue?
+        /// The `usage` object, and its members' tape positions (see ``Members``).
+        private let usage: JSONValue
+        private var promptAt = -1, completionAt = -1, promptDetailsAt = -1, completionDetailsAt = -1, searchesAt = -1
+
+        var prompt: JSONValue? { usage.value(ifAt: promptAt) }
+        var completion: JSONValue? { usage.value(ifAt: completionAt) }
+        var promptDetails: JSONValue? { usage.value(ifAt: promptDetailsAt) }
+        var completionDetails: JSONValue? { usage.value(ifAt: completionDetailsAt) }
+        var searches: JSONValue? { usage.value(ifAt: searchesAt) }
 
         /// Finds the members of `usage` (of a repeated name, the last).
         @inline(__always)
         init(of usage: JSONValue) {
+            self.usage = usage
             usage.forEachMemberKey { key, value in
                 switch key.withUTF8(Name.init(utf8:)) {
-                case .prompt: prompt = value
-                case .completion: completion = value
-                case .promptDetails: promptDetails = value
-                case .completionDetails: completionDetails = value
-                case .searches: searches = value
+                case .prompt: promptAt = value.index
+                case .completion: completionAt = value.index
+                case .promptDetails: promptDetailsAt = value.index
+                case .completionDetails: completionDetailsAt = value.index
+                case .searches: searchesAt = value.index
                 case nil: break
                 }
             }
@@ -146,23 +184,25 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         }
     }
 
-    /// The event of one chat completion (also used for the bodies of OpenAI Batch lines).
+    /// Appends the event of one chat completion (also used for the bodies of OpenAI Batch lines).
     ///
     /// - Parameters:
     ///   - record: the completion object.
     ///   - usage: its `usage` member.
     ///   - context: where the record came from.
+    ///   - events: where the event is appended.
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    static func event(from record: JSONValue, usage: JSONValue, context: RecordContext) throws(IngestIssue)
-        -> UsageEvent
+    static func read(_ record: JSONValue, usage: JSONValue, context: RecordContext, into events: inout UsageEvents)
+        throws(IngestIssue)
     {
-        try event(Members(of: record), usage: usage, context: context)
+        try read(Members(of: record), usage: usage, context: context, into: &events)
     }
 
-    /// The event of a chat completion whose members have been found.
-    private static func event(_ members: Members, usage: JSONValue, context: RecordContext) throws(IngestIssue)
-        -> UsageEvent
-    {
+    /// ``read(_:usage:context:into:)`` for a chat completion whose members have been found.
+    @inline(__always)
+    private static func read(
+        _ members: Members, usage: JSONValue, context: RecordContext, into events: inout UsageEvents
+    ) throws(IngestIssue) {
         let counts = UsageMembers(of: usage)
         let promptTokens = try JSONValue.requiredCount(counts.prompt, path: "usage.prompt_tokens")
         let completionTokens = try JSONValue.requiredCount(counts.completion, path: "usage.completion_tokens")
@@ -193,40 +233,45 @@ public struct OpenAIChatImporter: JSONUsageImporter {
         let output = try CountSplit.remainder(
             visible, minus: audioOut, partPath: "usage.completion_tokens_details.audio_tokens",
             wholePath: "usage.completion_tokens less reasoning_tokens")
-
-        // Every field is computed first and the event built once: mutating it after construction
-        // made the optimizer copy the whole event.
         let timestamp = try JSONValue.date(members.created, path: "created")
-        let modelName = try JSONValue.model(members.model, path: "model", context: context)
+        let model = try JSONValue.model(members.model, path: "model", context: context)
         let serviceTier = try JSONValue.serviceTier(members.tier, path: "service_tier")
-        var modality = ModalityCounts()
-        modality.audioInputTokens = audioIn
-        modality.audioOutputTokens = audioOut
-        modality.webSearchQueries = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
-        var attribution = Attribution()
-        readAttribution(user: members.user, metadata: members.metadata, strings: context.strings, into: &attribution)
-        return UsageEvent(
-            id: members.id?.scalarText ?? context.contentHashID, timestamp: timestamp,
-            provider: members.provider?.string(interning: context.strings) ?? "openai",
-            model: modelName, operation: "chat", serviceTier: serviceTier,
-            tokens: TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning),
-            modality: modality, attribution: attribution)
+        let searches = try JSONValue.count(counts.searches, path: "usage.web_search_requests") ?? 0
+
+        // Everything that can fail is read first: the event is then written in place, once.
+        events.append(
+            id: members.id?.scalarText ?? context.contentHashID,
+            provider: members.provider?.string(interning: context.strings) ?? "openai", model: model
+        ) { event in
+            event.timestamp = timestamp
+            event.serviceTier = serviceTier
+            event.tokens = TokenCounts(input: input, cacheRead: cached, output: output, reasoning: reasoning)
+            event.modality.audioInputTokens = audioIn
+            event.modality.audioOutputTokens = audioOut
+            event.modality.webSearchQueries = searches
+            readAttribution(user: members.user, metadata: members.metadata, context: context, into: &event.attribution)
+        }
     }
 
-    /// Copies a top-level `user` and the members of a `metadata` object (by attribution key name,
-    /// others as tags) into `attribution`.
-    static func readAttribution(
-        of record: JSONValue, strings: StringInterner, into attribution: inout Attribution
-    ) {
-        readAttribution(user: record["user"], metadata: record["metadata"], strings: strings, into: &attribution)
+    /// Reads a record's attribution into `attribution`, which is empty: the members of a
+    /// `metadata` object (by attribution key name, others as tags; see
+    /// ``JSONValue/readAttributionMembers(strings:into:)``), and a top-level `user` where the
+    /// metadata names none.
+    static func readAttribution(of record: JSONValue, context: RecordContext, into attribution: inout Attribution) {
+        readAttribution(user: record["user"], metadata: record["metadata"], context: context, into: &attribution)
     }
 
-    /// ``readAttribution(of:strings:into:)`` from the record's `user` and `metadata` values, already found.
+    /// ``readAttribution(of:context:into:)`` from the record's `user` and `metadata` values, already found.
     static func readAttribution(
-        user: JSONValue?, metadata: JSONValue?, strings: StringInterner, into attribution: inout Attribution
+        user: JSONValue?, metadata: JSONValue?, context: RecordContext, into attribution: inout Attribution
     ) {
-        if let name = user?.string(interning: strings), !name.isEmpty { attribution.user = name }
-        metadata?.readAttributionMembers(strings: strings, into: &attribution)
+        if let metadata, metadata.kind == .object {
+            // Metadata repeats from record to record: its attribution is read once per text.
+            context.attributions.read(metadata, strings: context.strings, into: &attribution)
+        }
+        if attribution.user == nil, let name = user?.string(interning: context.strings), !name.isEmpty {
+            attribution.user = name
+        }
     }
 }
 
@@ -235,10 +280,13 @@ extension JSONValue {
     /// `application`, `trace_id`, …) to their keys, any other member with a scalar value to a tag.
     /// Keys are matched without creating strings; values (and tag names) come from `strings`.
     func readAttributionMembers(strings: StringInterner, into attribution: inout Attribution) {
+        guard kind == .object else { return }
+        // Taken once: setting each key through the attribution would check its storage each time.
+        let named = attribution.uniqueNamedKeys()
         forEachMemberKey { key, value in
             guard let text = value.scalarText(interning: strings) else { return }
-            if let named = key.withUTF8(Attribution.Key.init(utf8:)) {
-                attribution[named] = text
+            if let key = key.withUTF8(Attribution.Key.init(utf8:)) {
+                named[key] = text
             } else if let name = key.string(interning: strings) {
                 attribution.tags[name] = text
             }

@@ -28,7 +28,7 @@ public struct OpenAIResponsesImporter: JSONUsageImporter {
     /// Appends the event of one response.
     ///
     /// - Throws: ``IngestIssue`` for a missing or invalid count, model, time or tier.
-    public func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    public func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
     {
         if record["object"] == nil, let wrapped = record["response"] {
@@ -79,7 +79,7 @@ public struct OpenAIResponsesImporter: JSONUsageImporter {
             searches += 1
         }
         event.modality.webSearchQueries = searches
-        OpenAIChatImporter.readAttribution(of: record, strings: context.strings, into: &event.attribution)
+        OpenAIChatImporter.readAttribution(of: record, context: context, into: &event.attribution)
         return event
     }
 }

@@ -79,18 +79,13 @@ public final class StringInterner {
         return made
     }
 
-    /// The slot of a text: its words multiplied into a 64-bit hash whose top bits pick the slot.
+    /// The slot of a text: the top bits of its hash.
     @inline(__always)
     static func slot(of words: Words) -> Int {
-        var hash = UInt64(truncatingIfNeeded: words.count)
-        words.forEach { word in
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash &>> 32
-        }
-        return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) &>> (64 - slotBits))
+        Int(truncatingIfNeeded: words.hash &>> (64 - slotBits))
     }
 
-    /// A text of at most ``maximumLength`` bytes read as 64-bit words, without reading outside it:
+    /// A text read as 64-bit words, without reading outside it:
     /// its whole words, then its last eight bytes (overlapping the words before); a text shorter
     /// than eight bytes is one word made of overlapping 4-byte or single-byte loads. Two texts of
     /// the same length have the same bytes exactly when they have the same words.
@@ -102,6 +97,19 @@ public final class StringInterner {
         init(_ base: UnsafeRawPointer, count: Int) {
             self.base = base
             self.count = count
+        }
+
+        /// The words multiplied into a 64-bit hash, whose top bits are the best mixed.
+        ///
+        /// Two instructions a word: a product by an odd constant carries a difference in any bit
+        /// of a word up to the top bits (never out of them), and the final shift and product fold
+        /// the top half into the bits below before the top bits are taken.
+        @inline(__always)
+        var hash: UInt64 {
+            var hash = UInt64(truncatingIfNeeded: count)
+            forEach { word in hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15 }
+            hash ^= hash &>> 32
+            return hash &* 0x9E37_79B9_7F4A_7C15
         }
 
         /// Calls `body` with each word in order.

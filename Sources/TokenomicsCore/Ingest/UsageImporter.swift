@@ -13,21 +13,26 @@ public protocol JSONUsageImporter: Sendable {
     /// Appends the events in `record` to `events`.
     ///
     /// - Throws: ``IngestIssue`` naming the field at fault; nothing is appended then.
-    mutating func read(_ record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(_ record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
-}
 
-extension JSONUsageImporter {
     /// Appends the events in `record` if it is in this format (see ``matches(_:)``).
     ///
     /// One call for a reader to ask and read, so that the importer is not copied out of its list
-    /// to be asked.
+    /// to be asked, and may look at the record once for both. The default asks ``matches(_:)``,
+    /// then reads.
     ///
     /// - Returns: whether the record matched.
     /// - Throws: ``IngestIssue`` naming the field at fault; nothing is appended then.
-    mutating func read(ifMatching record: JSONValue, context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(ifMatching record: JSONValue, context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue) -> Bool
-    {
+}
+
+extension JSONUsageImporter {
+    /// ``matches(_:)``, then ``read(_:context:into:)``.
+    public mutating func read(
+        ifMatching record: JSONValue, context: RecordContext, into events: inout UsageEvents
+    ) throws(IngestIssue) -> Bool {
         guard matches(record) else { return false }
         try read(record, context: context, into: &events)
         return true
@@ -43,7 +48,7 @@ public protocol CSVUsageImporter: Sendable {
     ///
     /// - Parameter fields: the row's fields, in header order.
     /// - Throws: ``IngestIssue`` naming the column at fault.
-    mutating func read(_ fields: [Substring], context: RecordContext, into events: inout [UsageEvent])
+    mutating func read(_ fields: [Substring], context: RecordContext, into events: inout UsageEvents)
         throws(IngestIssue)
 }
 

@@ -33,7 +33,7 @@ public struct UsageReader {
     ///   - options: model, tags and other import choices.
     ///   - importers: the JSON formats to recognise, in order of precedence (default: all).
     public init(source: String, options: ImportOptions = ImportOptions(), importers: [any JSONUsageImporter]? = nil) {
-        self.context = RecordContext(source: source, line: 0, raw: [], options: options)
+        self.context = RecordContext(source: source, line: 0, raw: Self.noBytes, options: options)
         self.importers = importers ?? ImporterRegistry.jsonImporters(options: options)
     }
 
@@ -45,7 +45,7 @@ public struct UsageReader {
     ///   - events: where events are appended.
     /// - Returns: the problems with the line (one per unusable record; a JSON array line can hold
     ///   several), empty when every record was read.
-    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]) -> [IngestIssue] {
+    public mutating func read(line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents) -> [IngestIssue] {
         // A CRLF line break leaves its CR (a new slice only then: the common line is passed on as is).
         if line.last == 0x0D { return read(line: line.dropLast(), number: number, into: &events) }
         switch mode {
@@ -80,13 +80,15 @@ public struct UsageReader {
     /// Ends the source: reads a buffered multi-line document.
     ///
     /// - Returns: the problems found in it.
-    public mutating func finish(into events: inout [UsageEvent]) -> [IngestIssue] {
+    public mutating func finish(into events: inout UsageEvents) -> [IngestIssue] {
         guard mode == .wholeDocument else { return [] }
         let text = pending
         pending = []
         do {
             let root = try document.parse(bytes: text)
-            return readRecords(root, raw: text[...], number: pendingFirstLine, into: &events)
+            return text.withUnsafeBufferPointer { raw in
+                readRecords(root, raw: raw, number: pendingFirstLine, into: &events)
+            }
         } catch {
             let line = pendingFirstLine + text[0..<min(error.offset, text.count)].count { $0 == 0x0A }
             return [IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: line)]
@@ -94,28 +96,29 @@ public struct UsageReader {
     }
 
     private mutating func readJSONRecord(
-        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> [IngestIssue] {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
         let root: JSONValue
         do {
             root = try document.parse(bytes: line)
         } catch {
+            // A blank line is no record (tested only here: a record is the usual line).
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return [] }
             return [IngestIssue(.malformed, "not valid JSON: \(error)", source: source, line: number)]
         }
-        return readRecords(root, raw: line, number: number, into: &events)
+        return line.withUnsafeBufferPointer { raw in readRecords(root, raw: raw, number: number, into: &events) }
     }
 
     @inline(__always)
     private mutating func readRecords(
-        _ root: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ root: JSONValue, raw: UnsafeBufferPointer<UInt8>, number: Int, into events: inout UsageEvents
     ) -> [IngestIssue] {
         guard root.kind == .array else {
             return readRecord(root, raw: raw, number: number, into: &events).map { [$0] } ?? []
         }
         var issues: [IngestIssue] = []
         for element in root.elements {
-            if let issue = readRecord(element, raw: element.rawBytes, number: number, into: &events) {
+            if let issue = readRecord(element, raw: element.rawBuffer, number: number, into: &events) {
                 issues.append(issue)
             }
         }
@@ -123,15 +126,15 @@ public struct UsageReader {
     }
 
     private mutating func readRecord(
-        _ record: JSONValue, raw: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ record: JSONValue, raw: UnsafeBufferPointer<UInt8>, number: Int, into events: inout UsageEvents
     ) -> IngestIssue? {
         guard record.kind == .object else {
             return IngestIssue(.unknownFormat, "a usage record must be a JSON object", source: source, line: number)
         }
         context.line = number
+        // Valid for the importers' calls below, not after.
         context.raw = raw
-        // The raw bytes are the caller's line buffer: holding on to them would make its next write copy it.
-        defer { context.raw = [] }
+        defer { context.raw = Self.noBytes }
         let count = importers.count
         var index = lastMatch
         for _ in 0..<count {
@@ -144,7 +147,7 @@ public struct UsageReader {
                 }
             } catch {
                 lastMatch = index
-                events.removeSubrange(before...)
+                events.removeAll(from: before)
                 return error.located(source: source, line: number)
             }
             index += 1
@@ -170,7 +173,7 @@ public struct UsageReader {
     }
 
     private mutating func readCSVRow(
-        _ line: ArraySlice<UInt8>, number: Int, into events: inout [UsageEvent]
+        _ line: ArraySlice<UInt8>, number: Int, into events: inout UsageEvents
     ) -> IngestIssue? {
         if line.isEmpty { return nil }
         guard csvImporter != nil else {
@@ -181,21 +184,28 @@ public struct UsageReader {
         }
         let fields = CSVRow.split(line)
         context.line = number
-        context.raw = line
-        defer { context.raw = [] }
         let before = events.count
-        do throws(IngestIssue) {
-            try csvImporter?.read(fields, context: context, into: &events)
-            applyTags(to: &events, from: before)
-            return nil
-        } catch {
-            events.removeSubrange(before...)
-            return error.located(source: source, line: number)
+        return line.withUnsafeBufferPointer { raw in
+            // Valid for the importer's call below, not after.
+            context.raw = raw
+            defer { context.raw = Self.noBytes }
+            do throws(IngestIssue) {
+                try csvImporter?.read(fields, context: context, into: &events)
+                applyTags(to: &events, from: before)
+                return nil
+            } catch {
+                events.removeAll(from: before)
+                return error.located(source: source, line: number)
+            }
         }
     }
 
+    /// No bytes: ``RecordContext/raw`` between records.
+    private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
     /// Adds the `--tag` pairs to the events appended since `start`.
-    private func applyTags(to events: inout [UsageEvent], from start: Int) {
+    @inline(__always)
+    private func applyTags(to events: inout UsageEvents, from start: Int) {
         guard !options.tags.isEmpty else { return }
         for i in start..<events.count {
             for (key, value) in options.tags { events[i].attribution[key] = value }

@@ -9,7 +9,8 @@ public struct CostStream {
     private var reader: UsageReader
     private let engine: CostEngine
     private let now: Date
-    private var events: [UsageEvent] = []
+    /// The events of the line being read; their storage is recycled from line to line.
+    private var events = UsageEvents()
     private var lookups = ModelLookupCache()
     /// The priced event handed to the caller, reused: each event is swapped into it and priced in
     /// place, so the stream builds no priced event and copies no event.
@@ -28,7 +29,6 @@ public struct CostStream {
         self.now = now
         current = PricedEvent(
             event: UsageEvent(id: "", provider: "", model: ""), cost: nil, catalogVersion: engine.catalog.version)
-        events.reserveCapacity(16)
     }
 
     /// Reads one line and prices its events.
@@ -41,7 +41,7 @@ public struct CostStream {
     public mutating func process(
         line: ArraySlice<UInt8>, number: Int, _ body: (borrowing PricedEvent) throws -> Void
     ) rethrows -> [IngestIssue] {
-        events.removeAll(keepingCapacity: true)
+        events.removeAll()
         let issues = reader.read(line: line, number: number, into: &events)
         try priceEvents(body)
         return issues
@@ -51,18 +51,18 @@ public struct CostStream {
     ///
     /// - Returns: the problems found at the end.
     public mutating func finish(_ body: (borrowing PricedEvent) throws -> Void) rethrows -> [IngestIssue] {
-        events.removeAll(keepingCapacity: true)
+        events.removeAll()
         let issues = reader.finish(into: &events)
         try priceEvents(body)
         return issues
     }
 
     /// Prices the events read, in order: each is swapped into ``current`` (its predecessor goes
-    /// back to the array, released with it by the next read) and priced there.
+    /// back to the list, where the next read recycles it) and priced there.
     @inline(__always)
     private mutating func priceEvents(_ body: (borrowing PricedEvent) throws -> Void) rethrows {
         for index in events.indices {
-            swap(&current.event, &events[index])
+            events.swapAt(index, with: &current.event)
             engine.price(&current, now: now, cache: &lookups)
             try body(current)
         }

@@ -2,12 +2,14 @@ import Foundation
 
 /// Who and what caused an event: the keys that spend is grouped and charged back by.
 ///
-/// The ten named keys live in one array (allocated when the first is set) rather than ten
-/// separate fields, so that an event carries two reference-counted values here instead of eleven:
-/// events are moved through the pipeline millions of times a second.
+/// The ten named keys live in one object (``Values``, made when the first is set and shared by
+/// copies until one of them changes) rather than ten separate fields, so that an event carries
+/// two reference-counted values here instead of eleven: events are moved through the pipeline
+/// millions of times a second. The object is a class with ten fields rather than an array, so
+/// that releasing it is specialized code instead of a walk through generic value witnesses.
 public struct Attribution: Sendable, Hashable {
-    /// The named keys by ``Key`` raw value; empty while none is set.
-    private var named: [String?] = []
+    /// The named keys; `nil` while none has been set.
+    private var named: Values?
     /// Free key–value tags.
     public var tags: [String: String]
 
@@ -67,7 +69,7 @@ public struct Attribution: Sendable, Hashable {
     ) {
         self.tags = tags
         let values = [org, project, team, user, application, workflow, step, traceId, spanId, parentSpanId]
-        if values.contains(where: { $0 != nil }) { named = values }
+        for (key, value) in zip(Key.allCases, values) { self[key] = value }
     }
 
     public static func == (lhs: Attribution, rhs: Attribution) -> Bool {
@@ -120,19 +122,11 @@ public struct Attribution: Sendable, Hashable {
 
     /// Reads or writes a named key.
     public subscript(key: Key) -> String? {
-        @inline(__always) get { named.isEmpty ? nil : named[key.rawValue] }
+        @inline(__always) get { named?[key] }
         set {
-            if named.isEmpty {
-                guard newValue != nil else { return }
-                // An array literal holding the new value, moved into place: `Array(repeating:count:)`
-                // (or a literal of constants, which is copied on its first change) allocates through
-                // an unspecialized path that looks the array type up at run time, on every event.
-                named = [newValue, nil, nil, nil, nil, nil, nil, nil, nil, nil]
-                assert(named.count == Key.allCases.count)
-                named.swapAt(0, key.rawValue)
-                return
-            }
-            named[key.rawValue] = newValue
+            // Unsetting a key of an attribution without any allocates nothing.
+            if named == nil && newValue == nil { return }
+            uniqueNamedKeys()[key] = newValue
         }
     }
 
@@ -151,8 +145,90 @@ public struct Attribution: Sendable, Hashable {
         }
     }
 
+    /// Unsets every key and removes every tag, keeping the storage of both when it is not shared:
+    /// an event recycled for the next record (``UsageEvent/reset(id:provider:model:)``) then
+    /// allocates nothing here.
+    @inline(__always)
+    mutating func removeAll() {
+        if isKnownUniquelyReferenced(&named) {
+            named?.removeAll()
+        } else {
+            named = nil
+        }
+        if !tags.isEmpty { tags.removeAll(keepingCapacity: true) }
+    }
+
+    /// The storage of the named keys, made (or copied, when shared) so that this attribution alone
+    /// holds it: for readers that set many keys, without a uniqueness check for each.
+    mutating func uniqueNamedKeys() -> Values {
+        if named == nil {
+            named = Values()
+        } else if !isKnownUniquelyReferenced(&named) {
+            named = Values(copying: named.unsafelyUnwrapped)
+        }
+        // Safe: set just above when it was absent.
+        return named.unsafelyUnwrapped
+    }
+
     /// Whether no key is set.
-    public var isEmpty: Bool { tags.isEmpty && !named.contains { $0 != nil } }
+    public var isEmpty: Bool { tags.isEmpty && !Key.allCases.contains { self[$0] != nil } }
+
+    /// The values of the named keys, one field each (see ``Attribution``): mutated only while
+    /// uniquely referenced, so a shared instance is never changed.
+    final class Values: @unchecked Sendable {
+        var org, project, team, user, application, workflow, step, traceId, spanId, parentSpanId: String?
+
+        init() {}
+
+        init(copying other: Values) {
+            for key in Key.allCases { self[key] = other[key] }
+        }
+
+        /// Unsets every key. An absent key is left alone: clearing it would still cost a release.
+        func removeAll() {
+            if org != nil { org = nil }
+            if project != nil { project = nil }
+            if team != nil { team = nil }
+            if user != nil { user = nil }
+            if application != nil { application = nil }
+            if workflow != nil { workflow = nil }
+            if step != nil { step = nil }
+            if traceId != nil { traceId = nil }
+            if spanId != nil { spanId = nil }
+            if parentSpanId != nil { parentSpanId = nil }
+        }
+
+        subscript(key: Key) -> String? {
+            @inline(__always) get {
+                switch key {
+                case .org: org
+                case .project: project
+                case .team: team
+                case .user: user
+                case .application: application
+                case .workflow: workflow
+                case .step: step
+                case .traceId: traceId
+                case .spanId: spanId
+                case .parentSpanId: parentSpanId
+                }
+            }
+            @inline(__always) set {
+                switch key {
+                case .org: org = newValue
+                case .project: project = newValue
+                case .team: team = newValue
+                case .user: user = newValue
+                case .application: application = newValue
+                case .workflow: workflow = newValue
+                case .step: step = newValue
+                case .traceId: traceId = newValue
+                case .spanId: spanId = newValue
+                case .parentSpanId: parentSpanId = newValue
+                }
+            }
+        }
+    }
 }
 
 extension Attribution: Codable {

@@ -23,10 +23,12 @@ enum ImporterFixtures {
         let root = try document.parse(bytes: bytes)
         #expect(importer.matches(root), "the importer does not recognise the record")
         var importer = importer
-        var events: [UsageEvent] = []
-        let context = RecordContext(source: "test", line: 1, raw: bytes[...], options: options)
-        try importer.read(root, context: context, into: &events)
-        return events
+        var events = UsageEvents()
+        try bytes.withUnsafeBufferPointer { raw throws(IngestIssue) in
+            let context = RecordContext(source: "test", line: 1, raw: raw, options: options)
+            try importer.read(root, context: context, into: &events)
+        }
+        return Array(events)
     }
 
     /// The single event `importer` reads from a fixture.

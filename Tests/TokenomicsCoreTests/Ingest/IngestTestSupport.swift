@@ -9,7 +9,7 @@ enum IngestTestSupport {
         -> (events: [UsageEvent], issues: [IngestIssue])
     {
         var reader = UsageReader(source: source, options: options)
-        var events: [UsageEvent] = []
+        var events = UsageEvents()
         var issues: [IngestIssue] = []
         let bytes = Array(text.utf8)
         var number = 0
@@ -18,7 +18,7 @@ enum IngestTestSupport {
             issues += reader.read(line: line, number: number, into: &events)
         }
         issues += reader.finish(into: &events)
-        return (events, issues)
+        return (Array(events), issues)
     }
 
     /// The text of a fixture file under `Fixtures/<subdirectory>`.

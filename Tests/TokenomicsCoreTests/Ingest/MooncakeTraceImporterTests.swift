@@ -102,9 +102,11 @@ struct MooncakeTraceImporterTests {
         let document = JSONDocument()
         let line = Self.line(1, [1], at: 2_000)
         let record = try document.parse(line)
-        var events: [UsageEvent] = []
-        let context = RecordContext(source: "t", line: 1, raw: Array(line.utf8)[...], options: ImportOptions())
-        try importer.read(record, context: context, into: &events)
+        var events = UsageEvents()
+        try Array(line.utf8).withUnsafeBufferPointer { raw throws(IngestIssue) in
+            let context = RecordContext(source: "t", line: 1, raw: raw, options: ImportOptions())
+            try importer.read(record, context: context, into: &events)
+        }
         #expect(events.first?.timestamp == Date(timeIntervalSince1970: 1_002))
     }
 }

@@ -28,7 +28,7 @@ struct CostStreamTests {
         for (offset, line) in lines.enumerated() {
             let issues = stream.process(line: line[...], number: offset + 1) { streamed.append(copy $0) }
             #expect(issues.isEmpty)
-            var events: [UsageEvent] = []
+            var events = UsageEvents()
             _ = reader.read(line: line[...], number: offset + 1, into: &events)
             direct += events.map { engine.price($0, now: now) }
         }
@@ -60,7 +60,7 @@ struct CostStreamTests {
         for (offset, line) in lines.enumerated() {
             let issues = stream.process(line: Array(line.utf8)[...], number: offset + 1) { streamed.append(copy $0) }
             #expect(issues.isEmpty)
-            var events: [UsageEvent] = []
+            var events = UsageEvents()
             _ = reader.read(line: Array(line.utf8)[...], number: offset + 1, into: &events)
             direct += events.map { engine.price($0, now: now) }
         }

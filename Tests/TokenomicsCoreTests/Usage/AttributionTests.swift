@@ -55,4 +55,34 @@ struct AttributionKeyTests {
         #expect(try JSONDecoder().decode(Attribution.self, from: data) == built)
         #expect(String(decoding: data, as: UTF8.self).contains(#""traceId":"abc""#))
     }
+
+    @Test("copies share the named keys until one changes: the other keeps its values")
+    func copyOnWrite() {
+        var original = Attribution(team: "finance", user: "u-1", tags: ["cc": "7"])
+        var copy = original
+        copy.team = "support"
+        copy.step = "plan"
+        #expect(original.team == "finance" && original.step == nil)
+        #expect(copy.team == "support" && copy.user == "u-1" && copy.step == "plan")
+        let before = original
+        original.removeAll()
+        #expect(original.isEmpty && original == Attribution() && original.hashValue == Attribution().hashValue)
+        #expect(before == Attribution(team: "finance", user: "u-1", tags: ["cc": "7"]))
+        #expect(copy.user == "u-1" && copy.tags == ["cc": "7"])
+    }
+
+    @Test("an attribution emptied in place reads, compares, hashes and encodes as a new one, and can be refilled")
+    func removeAll() throws {
+        var attribution = Attribution(org: "o", parentSpanId: "p", tags: ["a": "1"])
+        attribution.removeAll()
+        for key in Attribution.Key.allCases { #expect(attribution[key] == nil) }
+        #expect(attribution == Attribution() && attribution.hashValue == Attribution().hashValue)
+        #expect(try JSONEncoder().encode(attribution) == JSONEncoder().encode(Attribution()))
+        attribution.workflow = "w"
+        attribution.tags["b"] = "2"
+        #expect(attribution == Attribution(workflow: "w", tags: ["b": "2"]))
+        var untouched = Attribution()
+        untouched.removeAll()
+        #expect(untouched == Attribution())
+    }
 }

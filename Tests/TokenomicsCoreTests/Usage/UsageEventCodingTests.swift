@@ -42,4 +42,32 @@ struct UsageEventCodingTests {
         #expect(event == unpriced && event.hashValue == unpriced.hashValue)
         #expect(UsageEvent(id: "c1", provider: "openai", model: "o3", pricedModel: "o3").pricedModel == "o3")
     }
+
+    @Test("timing and outcome are read and written through their shared storage, compared and hashed by value")
+    func timingAndOutcome() throws {
+        let plain = UsageEvent(id: "c1", provider: "openai", model: "o3")
+        var event = plain
+        event.timing.duration = 1.5
+        event.outcome = Outcome(success: true, quality: 0.5)
+        let built = UsageEvent(
+            id: "c1", provider: "openai", model: "o3", timing: Timing(duration: 1.5),
+            outcome: Outcome(success: true, quality: 0.5))
+        #expect(event == built && event.hashValue == built.hashValue && event != plain)
+        #expect(plain.timing == Timing() && plain.outcome == nil)
+        var copy = event
+        copy.timing.timeToFirstToken = 0.2
+        copy.outcome?.success = false
+        #expect(event.timing == Timing(duration: 1.5) && event.outcome?.success == true)
+        #expect(copy.timing == Timing(duration: 1.5, timeToFirstToken: 0.2) && copy.outcome?.success == false)
+        // Set back to their defaults, they equal never having been set.
+        copy.timing = Timing()
+        copy.outcome = nil
+        #expect(copy == plain && copy.hashValue == plain.hashValue)
+        var defaults = plain
+        defaults.timing = Timing()
+        defaults.outcome = nil
+        #expect(defaults == plain)
+        let decoded = try JSONDecoder().decode(UsageEvent.self, from: JSONEncoder().encode(event))
+        #expect(decoded == event && decoded.timing.duration == 1.5 && decoded.outcome?.quality == 0.5)
+    }
 }
