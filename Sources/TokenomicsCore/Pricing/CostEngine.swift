@@ -39,7 +39,7 @@ public struct CostEngine: Sendable {
     public func price(_ event: consuming UsageEvent, now: Date) -> PricedEvent {
         var priced = PricedEvent(event: event, cost: nil, catalogVersion: catalog.version)
         let candidates = sharedLookups.candidates(model: priced.event.model, provider: priced.event.provider) {
-            catalog.candidates(for: priced.event.model, provider: priced.event.provider)
+            resolve(model: priced.event.model, provider: priced.event.provider)
         }
         price(&priced, now: now, candidates: candidates)
         return priced
@@ -65,18 +65,22 @@ public struct CostEngine: Sendable {
     /// which the caller set to this engine's ``PriceCatalog/version``.
     func price(_ priced: inout PricedEvent, now: Date, cache: inout ModelLookupCache) {
         let candidates = cache.candidates(model: priced.event.model, provider: priced.event.provider) {
-            catalog.candidates(for: priced.event.model, provider: priced.event.provider)
+            resolve(model: priced.event.model, provider: priced.event.provider)
         }
         price(&priced, now: now, candidates: candidates)
     }
 
-    private func price(_ priced: inout PricedEvent, now: Date, candidates: [Int32]) {
+    /// The compiled records a model name resolves to, best first (see ``PriceCatalog/price(for:provider:at:)``).
+    private func resolve(model: String, provider: String) -> [CompiledPrice] {
+        catalog.records.compiled(at: catalog.candidates(for: model, provider: provider))
+    }
+
+    private func price(_ priced: inout PricedEvent, now: Date, candidates: [CompiledPrice]) {
         let date = priced.event.timestamp ?? now
         let seconds = date.timeIntervalSince1970
         let tier = priced.event.serviceTier
         priced.serviceTier = tier
-        for position in candidates {
-            let compiled = catalog.compiled[Int(position)]
+        for compiled in candidates {
             if compiled.isEffective(atSeconds: seconds) {
                 charge(&priced, compiled, tier: tier)
                 return
@@ -120,7 +124,7 @@ public struct CostEngine: Sendable {
 private final class SharedLookups: Sendable {
     private let cache = Mutex(ModelLookupCache())
 
-    func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
+    func candidates(model: String, provider: String, resolve: () -> [CompiledPrice]) -> [CompiledPrice] {
         if let hit = cache.withLock({ $0.cached(model: model, provider: provider) }) { return hit }
         let resolved = resolve()
         cache.withLock { $0.store(resolved, model: model, provider: provider) }
@@ -128,7 +132,7 @@ private final class SharedLookups: Sendable {
     }
 }
 
-/// A direct-mapped cache of model-name resolutions (model and provider → catalog positions) for
+/// A direct-mapped cache of model-name resolutions (model and provider → compiled records) for
 /// one stream: no lock and no `Hasher`, just an FNV-1a hash of the bytes and a string comparison.
 ///
 /// Resolving a name (lower-casing, provider prefixes, dated snapshots) costs microseconds; a
@@ -138,7 +142,7 @@ public struct ModelLookupCache: Sendable {
         var isFilled = false
         var model = ""
         var provider = ""
-        var candidates: [Int32] = []
+        var candidates: [CompiledPrice] = []
     }
 
     private static let size = 256
@@ -162,23 +166,25 @@ public struct ModelLookupCache: Sendable {
         text.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0, seed: seed) } ?? FNV1a.hash(text.utf8, seed: seed)
     }
 
-    /// The cached catalog positions for `model` and `provider`, if any.
+    /// The cached compiled records for `model` and `provider`, if any.
     @inline(__always)
-    func cached(model: String, provider: String) -> [Int32]? {
+    func cached(model: String, provider: String) -> [CompiledPrice]? {
         let index = Self.slot(model: model, provider: provider)
         guard slots[index].isFilled, slots[index].model == model, slots[index].provider == provider else { return nil }
         return slots[index].candidates
     }
 
-    /// Caches the catalog positions for `model` and `provider` (replacing whatever shared the slot).
-    mutating func store(_ candidates: [Int32], model: String, provider: String) {
+    /// Caches the compiled records for `model` and `provider` (replacing whatever shared the slot).
+    mutating func store(_ candidates: [CompiledPrice], model: String, provider: String) {
         slots[Self.slot(model: model, provider: provider)] = Slot(
             isFilled: true, model: model, provider: provider, candidates: candidates)
     }
 
-    /// The catalog positions for `model` and `provider`, from the cache or else from `resolve`.
+    /// The compiled records for `model` and `provider`, from the cache or else from `resolve`.
     @inline(__always)
-    mutating func candidates(model: String, provider: String, resolve: () -> [Int32]) -> [Int32] {
+    mutating func candidates(
+        model: String, provider: String, resolve: () -> [CompiledPrice]
+    ) -> [CompiledPrice] {
         if let hit = cached(model: model, provider: provider) { return hit }
         let resolved = resolve()
         store(resolved, model: model, provider: provider)

@@ -69,8 +69,17 @@ public struct ModelPrice: Sendable, Hashable, Codable {
     /// The id without its provider prefix (`gemini/gemini-2.5-pro` → `gemini-2.5-pro`), which
     /// every record answers to as well as its ``aliases``; `nil` when the id has no prefix.
     public var implicitAlias: String? {
-        guard let slash = id.firstIndex(of: "/"), id.index(after: slash) < id.endIndex else { return nil }
-        return String(id[id.index(after: slash)...])
+        let utf8 = id.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Beyond ASCII a slash may start a longer character (a slash and a combining mark).
+            guard let slash = id.firstIndex(of: "/"), id.index(after: slash) < id.endIndex else { return nil }
+            return String(id[id.index(after: slash)...])
+        }
+        // ASCII: every byte is a character, so the first slash byte is the first slash.
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")), utf8.index(after: slash) < utf8.endIndex else {
+            return nil
+        }
+        return String(id[utf8.index(after: slash)...])
     }
 
     /// Whether the record is in force at `date` (`effectiveFrom ≤ date < effectiveUntil`).

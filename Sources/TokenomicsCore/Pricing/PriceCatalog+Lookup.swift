@@ -27,7 +27,8 @@ extension PriceCatalog {
         var fallback: [Int32]?
         for variant in variants {
             guard let found = ranked(variant, provider: wanted) else { continue }
-            guard let wanted, let first = found.first, !Self.provider(wanted, matches: models[Int(first)]) else {
+            guard let wanted, let first = found.first, !Self.provider(wanted, matches: records.model(at: Int(first)))
+            else {
                 return found
             }
             if fallback == nil { fallback = found }
@@ -38,20 +39,22 @@ extension PriceCatalog {
     /// The records indexed under `name`, ranked: provider match, then id before alias, then
     /// catalog order.
     private func ranked(_ name: String, provider: String?) -> [Int32]? {
-        guard let entries = index[name], !entries.isEmpty else { return nil }
+        guard let entries = index.values(for: name), !entries.isEmpty else { return nil }
         let wanted = provider?.lowercased()
-        func score(_ entry: Int32) -> Int {
-            let model = models[Int(entry >> 1)]
+        let scores = entries.map { entry in
             var value = Int(entry & 1)
-            if let wanted, !Self.provider(wanted, matches: model) { value += 2 }
+            if let wanted, !Self.provider(wanted, matches: records.model(at: Int(entry >> 1))) { value += 2 }
             return value
         }
-        let ordered = entries.enumerated().sorted { lhs, rhs in
-            let (left, right) = (score(lhs.element), score(rhs.element))
-            return left != right ? left < right : lhs.offset < rhs.offset
+        let ordered = entries.indices.sorted { lhs, rhs in
+            scores[lhs] != scores[rhs] ? scores[lhs] < scores[rhs] : lhs < rhs
         }
-        var seen = Set<Int32>()
-        return ordered.map { $0.element >> 1 }.filter { seen.insert($0).inserted }
+        // A name lists a few records: the first mention of each is kept.
+        var positions: [Int32] = []
+        for position in ordered.lazy.map({ entries[$0] >> 1 }) where !positions.contains(position) {
+            positions.append(position)
+        }
+        return positions
     }
 
     /// Whether an event's provider names the seller of `model`: equal to its provider, a

@@ -3,19 +3,22 @@ import Foundation
 /// A versioned set of model prices: what every model costs, on every tier, over time.
 ///
 /// A catalog is immutable once built. Building it indexes every model id and alias (and the id
-/// without its provider prefix) by lower-cased name, and compiles every record for the pricing
-/// hot path (see ``CostEngine``).
+/// without its provider prefix) by lower-cased name; each record is compiled for the pricing hot
+/// path (see ``CostEngine``) the first time an event needs it.
 public struct PriceCatalog: Sendable, Hashable {
     /// Where the prices come from and which snapshot, e.g. `litellm-1.110.2@3f2a…`.
     public let version: String
     /// Attribution and licence of the source data.
     public let source: String
-    /// The price records, sorted by id, then effective start.
-    public let models: [ModelPrice]
-    /// Lower-cased name → record indices; bit 0 set when the name is an alias, not the id.
-    let index: [String: [Int32]]
-    /// The records compiled for pricing, parallel to ``models``.
-    let compiled: [CompiledPrice]
+    /// The price records, sorted by id, then provider, then effective start.
+    ///
+    /// A catalog read with ``loadTrusted(_:)`` reads every record the first time this is asked for.
+    public var models: [ModelPrice] { records.all }
+    /// Lower-cased name → record positions in ``models`` shifted left by one, bit 0 set when the
+    /// name is an alias, not the id.
+    let index: NameIndex
+    /// The records, and their compiled forms, made when first needed.
+    let records: CatalogRecords
 
     /// Creates a catalog.
     ///
@@ -25,26 +28,41 @@ public struct PriceCatalog: Sendable, Hashable {
     ///   - models: the price records, in any order.
     /// - Complexity: O(n log n) in the number of records.
     public init(version: String, source: String, models: [ModelPrice]) {
-        self.version = version
-        self.source = source
         let sorted = models.sorted { lhs, rhs in
             if lhs.id != rhs.id { return lhs.id < rhs.id }
             if lhs.provider != rhs.provider { return lhs.provider < rhs.provider }
             return (lhs.effectiveFrom ?? .distantPast) < (rhs.effectiveFrom ?? .distantPast)
         }
-        self.models = sorted
-        var index: [String: [Int32]] = [:]
-        index.reserveCapacity(sorted.count * 2)
+        var index = NameIndex(capacity: 2 * sorted.count)
         for (position, model) in sorted.enumerated() {
-            let id = model.id.lowercased()
-            index[id, default: []].append(Int32(position) << 1)
-            var aliases = Set(model.aliases.map { $0.lowercased() })
-            if let implicit = model.implicitAlias { aliases.insert(implicit.lowercased()) }
-            aliases.remove(id)
-            for alias in aliases.sorted() { index[alias, default: []].append(Int32(position) << 1 | 1) }
+            let others = model.aliases + (model.implicitAlias.map { [$0] } ?? [])
+            Self.addNames(
+                id: NameIndex.key(model.id.lowercased()), others: others.map { NameIndex.key($0.lowercased()) },
+                position: position, to: &index)
         }
+        self.init(version: version, source: source, index: index, records: CatalogRecords(models: sorted))
+    }
+
+    /// Creates a catalog from its parts: `index` names the positions of `records`.
+    init(version: String, source: String, index: NameIndex, records: CatalogRecords) {
+        self.version = version
+        self.source = source
         self.index = index
-        self.compiled = sorted.map(CompiledPrice.init)
+        self.records = records
+    }
+
+    /// Indexes the names of the record at `position` (each the bytes of a ``NameIndex/key(_:)``
+    /// of a lower-cased name): its id, then each of its other names (aliases, the id without its
+    /// provider prefix) once.
+    static func addNames(
+        id: ArraySlice<UInt8>, others: [ArraySlice<UInt8>], position: Int, to index: inout NameIndex
+    ) {
+        let entry = Int32(position) << 1
+        index.add(entry, name: id)
+        for (offset, name) in others.enumerated()
+        where name != id && !others[..<offset].contains(name) {
+            index.add(entry | 1, name: name)
+        }
     }
 
     /// An empty catalog: every model is unknown.
@@ -79,9 +97,10 @@ public struct PriceCatalog: Sendable, Hashable {
     /// - Complexity: O(length of the name + records for the name).
     public func price(for model: String, provider: String?, at date: Date) -> ModelPrice? {
         let seconds = date.timeIntervalSince1970
-        for position in candidates(for: model, provider: provider)
-        where compiled[Int(position)].isEffective(atSeconds: seconds) {
-            return models[Int(position)]
+        let positions = candidates(for: model, provider: provider)
+        for (position, compiled) in zip(positions, records.compiled(at: positions))
+        where compiled.isEffective(atSeconds: seconds) {
+            return records.model(at: Int(position))
         }
         return nil
     }
