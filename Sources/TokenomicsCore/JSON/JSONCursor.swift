@@ -158,28 +158,13 @@ public struct JSONCursor {
     // exactly what they are given, neither a comma nor the comma state.
 
     /// Copies JSON text known at compile time as it is, in one move: a run of keys and punctuation.
-    @inline(__always) mutating func raw(_ text: StaticString) {
-        UnsafeMutableRawPointer(position).copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
-        position += text.utf8CodeUnitCount
-    }
+    @inline(__always) mutating func raw(_ text: StaticString) { position = Self.raw(text, at: position) }
 
     /// Writes the digits of an integer, with its sign.
-    @inline(__always) mutating func digits(_ value: Int64) {
-        if value == 0 {
-            // Zero is the most common count (no cache reads, no reasoning): no digit arithmetic.
-            put(UInt8(ascii: "0"))
-            return
-        }
-        if value < 0 { put(UInt8(ascii: "-")) }
-        position += DecimalDigits.write(value.magnitude, to: position)
-    }
+    @inline(__always) mutating func digits(_ value: Int64) { position = Self.digits(value, at: position) }
 
     /// Writes money as an exact decimal string in quotes.
-    @inline(__always) mutating func quoted(_ value: Money) {
-        position.pointee = UInt8(ascii: "\"")
-        position += 1 + value.writeDecimal(to: position + 1)
-        put(UInt8(ascii: "\""))
-    }
+    @inline(__always) mutating func quoted(_ value: Money) { position = Self.quoted(value, at: position) }
 
     /// Writes a date as an RFC 3339 string in quotes.
     @inline(__always) mutating func quoted(_ value: Date) {
@@ -188,19 +173,69 @@ public struct JSONCursor {
         put(UInt8(ascii: "\""))
     }
 
-    /// Writes a date as an RFC 3339 string in quotes, with the text of its day from `day` when
-    /// it is the day last written (see ``Timestamp/RFC3339Day``).
-    @inline(__always) mutating func quoted(_ value: Date, day: inout Timestamp.RFC3339Day) {
+    /// Writes a date as an RFC 3339 string in quotes, with the text up to its seconds from
+    /// `minute` when it is the minute last written (see ``Timestamp/RFC3339Minute``).
+    @inline(__always) mutating func quoted(_ value: Date, minute: inout Timestamp.RFC3339Minute) {
         position.pointee = UInt8(ascii: "\"")
-        position += 1 + Timestamp.writeRFC3339(value, to: position + 1, day: &day)
+        position += 1 + Timestamp.writeRFC3339(value, to: position + 1, minute: &minute)
         put(UInt8(ascii: "\""))
     }
 
     /// Copies bytes as they are, with no comma: text outside the JSON structure.
-    @inline(__always) mutating func copy(_ bytes: UnsafeRawBufferPointer) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        UnsafeMutableRawPointer(position).copyMemory(from: source, byteCount: bytes.count)
-        position += bytes.count
+    @inline(__always) mutating func copy(_ bytes: UnsafeRawBufferPointer) { position = Self.copy(bytes, at: position) }
+
+    // MARK: Writing at a position
+    //
+    // The same writes as functions of a position that return the next one, for writers of whole
+    // records: their position stays in a register from one write to the next, where a cursor
+    // passed along would be stored and loaded again around each call.
+
+    /// ``raw(_:)`` at `at`; returns the end.
+    @inline(__always) static func raw(_ text: StaticString, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<
+        UInt8
+    > {
+        UnsafeMutableRawPointer(at).copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+        return at + text.utf8CodeUnitCount
+    }
+
+    /// ``digits(_:)`` at `at`; returns the end.
+    @inline(__always) static func digits(_ value: Int64, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    {
+        if value == 0 {
+            // Zero is the most common count (no cache reads, no reasoning): no digit arithmetic.
+            at.pointee = UInt8(ascii: "0")
+            return at + 1
+        }
+        var at = at
+        if value < 0 {
+            at.pointee = UInt8(ascii: "-")
+            at += 1
+        }
+        return at + DecimalDigits.write(value.magnitude, to: at)
+    }
+
+    /// ``quoted(_:)-(Money)`` at `at`; returns the end.
+    @inline(__always) static func quoted(_ value: Money, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    {
+        at.pointee = UInt8(ascii: "\"")
+        let end = at + 1 + value.writeDecimal(to: at + 1)
+        end.pointee = UInt8(ascii: "\"")
+        return end + 1
+    }
+
+    /// ``copy(_:)`` at `at`; returns the end.
+    @inline(__always) static func copy(_ bytes: UnsafeRawBufferPointer, at: UnsafeMutablePointer<UInt8>)
+        -> UnsafeMutablePointer<UInt8>
+    {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return at }
+        UnsafeMutableRawPointer(at).copyMemory(from: source, byteCount: bytes.count)
+        return at + bytes.count
+    }
+
+    /// ``quoted(_:)-(String)`` at `at`; returns the end.
+    @inline(__always) static func quoted(_ text: String, at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    {
+        text.utf8.withContiguousStorageIfAvailable { writeQuoted($0, to: at) } ?? writeQuoted(bridged: text, to: at)
     }
 
     @inline(__always) private mutating func literal(_ text: StaticString) {
@@ -216,13 +251,7 @@ public struct JSONCursor {
     }
 
     /// Writes `text` in quotes, escaped as JSON requires.
-    @inline(__always) mutating func quoted(_ text: String) {
-        if let end = text.utf8.withContiguousStorageIfAvailable({ Self.writeQuoted($0, to: position) }) {
-            position = end
-        } else {
-            position = Self.writeQuoted(bridged: text, to: position)
-        }
-    }
+    @inline(__always) mutating func quoted(_ text: String) { position = Self.quoted(text, at: position) }
 
     /// ``writeQuoted(_:to:)`` for a string without contiguous UTF-8 (bridged from Objective-C).
     @inline(never) static func writeQuoted(

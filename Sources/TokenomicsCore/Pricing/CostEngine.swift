@@ -153,17 +153,30 @@ public struct ModelLookupCache: Sendable {
     /// Creates an empty cache.
     public init() { slots = Array(repeating: Slot(), count: Self.size) }
 
-    /// The slot of a name: an FNV-1a hash of its UTF-8 bytes, read in place.
+    /// The slot of a name: ``hash(_:seed:)`` of the provider, then the model, its bits mixed
+    /// (a step of SplitMix64's finalizer) so that the top ones, which pick the slot, depend on all.
     @inline(__always)
     private static func slot(model: String, provider: String) -> Int {
         let hash = hash(model, seed: hash(provider, seed: FNV1a.offsetBasis))
-        return Int(truncatingIfNeeded: hash) & (size - 1)
+        let mixed = (hash ^ hash >> 31) &* 0xbf58_476d_1ce4_e5b9
+        return Int(truncatingIfNeeded: mixed >> 56) & (size - 1)
     }
 
-    /// Hashes the contiguous UTF-8 of `text` (every native string has it), else its UTF-8 view.
+    /// A hash of the UTF-8 of `text`, read in place: FNV-1a for a text shorter than a word, else
+    /// its length and its first and last eight bytes, mixed by two multiplications.
+    ///
+    /// A stream names a handful of models, which those bytes tell apart; names that collide only
+    /// share a slot (the names themselves are compared), so a cheap hash is the fast one.
     @inline(__always)
     private static func hash(_ text: String, seed: UInt64) -> UInt64 {
-        text.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0, seed: seed) } ?? FNV1a.hash(text.utf8, seed: seed)
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            guard count >= 8, let base = bytes.baseAddress else { return FNV1a.hash(bytes, seed: seed) }
+            let first = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            let last = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            let prime: UInt64 = 0x0000_0100_0000_01b3
+            return (((seed ^ first) &* prime) ^ last ^ UInt64(truncatingIfNeeded: count)) &* prime
+        } ?? FNV1a.hash(text.utf8, seed: seed)
     }
 
     /// The cached compiled records for `model` and `provider`, if any.

@@ -14,8 +14,8 @@ extension PricedEvent {
     /// - Complexity: O(1): one capacity check for the whole object, then unchecked writes; no
     ///   allocation beyond the writer's buffer growth.
     public func writeJSON(to writer: inout JSONWriter) {
-        var day = Timestamp.RFC3339Day()
-        writer.write(reserving: maxJSONBytes) { writeJSON(to: &$0, repeated: nil, day: &day) }
+        var minute = Timestamp.RFC3339Minute()
+        writer.write(reserving: maxJSONBytes) { writeJSON(to: &$0, repeated: nil, minute: &minute) }
     }
 
     /// An upper bound of the bytes ``writeJSON(to:)`` writes (with a leading comma).
@@ -47,113 +47,135 @@ extension PricedEvent {
     /// when `repeated` ends the record with one).
     ///
     /// The object has a fixed shape, so it is written as runs of constant text (each key with the
-    /// punctuation around it) between bare values: the comma state is used only before the object.
-    /// The runs that repeat from record to record are copied ready-made when given, and the
-    /// timestamp's day when it is `day`.
+    /// punctuation around it, the quotes of the values next to it included) between bare values:
+    /// the comma state is used only before the object. The runs that repeat from record to record
+    /// are copied ready-made when given, and the timestamp's text up to its seconds when it falls
+    /// in `minute`.
     func writeJSON(
-        to json: inout JSONCursor, repeated: PricedEventLineWriter.Runs?, day: inout Timestamp.RFC3339Day
+        to json: inout JSONCursor, repeated: PricedEventLineWriter.Runs?, minute: inout Timestamp.RFC3339Minute
     ) {
         json.separate()
-        json.raw(#"{"id":"#)
-        json.quoted(event.id)
+        var at = JSONCursor.raw(#"{"id":"#, at: json.position)
+        at = JSONCursor.quoted(event.id, at: at)
         if let timestamp = event.timestamp {
-            json.raw(#","timestamp":"#)
-            json.quoted(timestamp, day: &day)
+            at = JSONCursor.raw(#","timestamp":""#, at: at)
+            at += Timestamp.writeRFC3339(timestamp, to: at, minute: &minute)
+            at.pointee = UInt8(ascii: "\"")
+            at += 1
         }
         if let repeated {
-            json.copy(repeated.provider)
+            at = JSONCursor.copy(repeated.provider, at: at)
         } else {
-            json.raw(#","provider":"#)
-            json.quoted(event.provider)
+            at = JSONCursor.raw(#","provider":"#, at: at)
+            at = JSONCursor.quoted(event.provider, at: at)
         }
-        json.raw(#","model":"#)
-        json.quoted(event.model)
+        at = JSONCursor.raw(#","model":"#, at: at)
+        at = JSONCursor.quoted(event.model, at: at)
         if let pricedModel = event.pricedModel {
-            json.raw(#","priced_model":"#)
-            json.quoted(pricedModel)
+            at = JSONCursor.raw(#","priced_model":"#, at: at)
+            at = JSONCursor.quoted(pricedModel, at: at)
         } else {
-            json.raw(#","priced_model":null"#)
+            at = JSONCursor.raw(#","priced_model":null"#, at: at)
         }
         switch serviceTier {
-        case .standard: json.raw(#","service_tier":"standard""#)
-        case .batch: json.raw(#","service_tier":"batch""#)
-        case .flex: json.raw(#","service_tier":"flex""#)
-        case .priority: json.raw(#","service_tier":"priority""#)
+        case .standard: at = JSONCursor.raw(#","service_tier":"standard""#, at: at)
+        case .batch: at = JSONCursor.raw(#","service_tier":"batch""#, at: at)
+        case .flex: at = JSONCursor.raw(#","service_tier":"flex""#, at: at)
+        case .priority: at = JSONCursor.raw(#","service_tier":"priority""#, at: at)
         }
         if let longContextThreshold {
-            json.raw(#","long_context_above":"#)
-            json.digits(longContextThreshold)
+            at = JSONCursor.raw(#","long_context_above":"#, at: at)
+            at = JSONCursor.digits(longContextThreshold, at: at)
         }
-        json.raw(#","tokens":"#)
-        event.tokens.writeObject(to: &json)
-        if !event.tokens.estimated.isEmpty { writeEstimated(to: &json) }
-        json.raw(#","cost_usd":"#)
-        if let cost { json.quoted(cost) } else { json.raw("null") }
-        writeBreakdown(to: &json)
-        if cost != nil { json.raw(#","priced":true"#) } else { json.raw(#","priced":false"#) }
+        at = JSONCursor.raw(#","tokens":"#, at: at)
+        at = event.tokens.writeObject(at: at)
+        if !event.tokens.estimated.isEmpty { at = writeEstimated(at: at) }
+        if let cost {
+            at = JSONCursor.raw(#","cost_usd":""#, at: at)
+            at += cost.writeDecimal(to: at)
+            at = JSONCursor.raw(#"","breakdown":{"input":""#, at: at)
+        } else {
+            at = JSONCursor.raw(#","cost_usd":null,"breakdown":{"input":""#, at: at)
+        }
+        at = writeBreakdown(at: at)
+        if cost != nil {
+            at = JSONCursor.raw(#","priced":true"#, at: at)
+        } else {
+            at = JSONCursor.raw(#","priced":false"#, at: at)
+        }
         if let issue {
-            json.raw(#","reason":"#)
-            json.quoted(issue.message)
+            at = JSONCursor.raw(#","reason":"#, at: at)
+            at = JSONCursor.quoted(issue.message, at: at)
         }
         if let repeated {
-            json.copy(repeated.recordEnd)
+            at = JSONCursor.copy(repeated.recordEnd, at: at)
         } else {
-            json.raw(#","catalog":"#)
-            json.quoted(catalogVersion)
-            json.put(UInt8(ascii: "}"))
+            at = JSONCursor.raw(#","catalog":"#, at: at)
+            at = JSONCursor.quoted(catalogVersion, at: at)
+            at.pointee = UInt8(ascii: "}")
+            at += 1
         }
+        json.position = at
         json.needsComma = true
     }
 
     /// Writes `,"estimated":[…]`: the names of the estimated classes, in ledger order.
-    private func writeEstimated(to json: inout JSONCursor) {
-        json.raw(#","estimated":["#)
+    private func writeEstimated(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var at = JSONCursor.raw(#","estimated":["#, at: start)
         var first = true
         for tokenClass in TokenClass.allCases where event.tokens.estimated.contains(tokenClass) {
-            if !first { json.put(UInt8(ascii: ",")) }
-            json.quoted(tokenClass.rawValue)
+            if !first {
+                at.pointee = UInt8(ascii: ",")
+                at += 1
+            }
+            at = JSONCursor.quoted(tokenClass.rawValue, at: at)
             first = false
         }
-        json.put(UInt8(ascii: "]"))
+        at.pointee = UInt8(ascii: "]")
+        return at + 1
     }
 
-    /// Writes `,"breakdown":{…}`: the six classes always, the other parts when not zero.
-    private func writeBreakdown(to json: inout JSONCursor) {
-        json.raw(#","breakdown":{"input":"#)
-        json.quoted(breakdown.input)
-        json.raw(#","cache_read":"#)
-        json.quoted(breakdown.cacheRead)
-        json.raw(#","cache_write":"#)
-        json.quoted(breakdown.cacheWrite)
-        json.raw(#","retrieval":"#)
-        json.quoted(breakdown.retrieval)
-        json.raw(#","output":"#)
-        json.quoted(breakdown.output)
-        json.raw(#","reasoning":"#)
-        json.quoted(breakdown.reasoning)
+    /// Writes the breakdown's amounts from the input's on (its key and opening quote are written):
+    /// the six classes always, the other parts when not zero, and the closing brace.
+    @inline(__always)
+    private func writeBreakdown(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var at = start + breakdown.input.writeDecimal(to: start)
+        at = JSONCursor.raw(#"","cache_read":""#, at: at)
+        at += breakdown.cacheRead.writeDecimal(to: at)
+        at = JSONCursor.raw(#"","cache_write":""#, at: at)
+        at += breakdown.cacheWrite.writeDecimal(to: at)
+        at = JSONCursor.raw(#"","retrieval":""#, at: at)
+        at += breakdown.retrieval.writeDecimal(to: at)
+        at = JSONCursor.raw(#"","output":""#, at: at)
+        at += breakdown.output.writeDecimal(to: at)
+        at = JSONCursor.raw(#"","reasoning":""#, at: at)
+        at += breakdown.reasoning.writeDecimal(to: at)
+        at.pointee = UInt8(ascii: "\"")
+        at += 1
         if breakdown.audio != .zero {
-            json.raw(#","audio":"#)
-            json.quoted(breakdown.audio)
+            at = JSONCursor.raw(#","audio":"#, at: at)
+            at = JSONCursor.quoted(breakdown.audio, at: at)
         }
         if breakdown.image != .zero {
-            json.raw(#","image":"#)
-            json.quoted(breakdown.image)
+            at = JSONCursor.raw(#","image":"#, at: at)
+            at = JSONCursor.quoted(breakdown.image, at: at)
         }
         if breakdown.requests != .zero {
-            json.raw(#","requests":"#)
-            json.quoted(breakdown.requests)
+            at = JSONCursor.raw(#","requests":"#, at: at)
+            at = JSONCursor.quoted(breakdown.requests, at: at)
         }
         if breakdown.webSearch != .zero {
-            json.raw(#","web_search":"#)
-            json.quoted(breakdown.webSearch)
+            at = JSONCursor.raw(#","web_search":"#, at: at)
+            at = JSONCursor.quoted(breakdown.webSearch, at: at)
         }
-        json.put(UInt8(ascii: "}"))
+        at.pointee = UInt8(ascii: "}")
+        return at + 1
     }
 }
 
 /// Writes priced events as JSON Lines: each the object of ``PricedEvent/writeJSON(to:)`` and a
 /// newline, with the text that repeats from one record to the next kept ready-made (the provider
-/// and the catalog version, with their keys, quotes and escapes, and the timestamp's day), so
+/// and the catalog version, with their keys, quotes and escapes, and the timestamp's minute), so
 /// that a stream of records is written faster than each record alone.
 public struct PricedEventLineWriter {
     /// Text of the record that repeats, as copied into it.
@@ -166,7 +188,7 @@ public struct PricedEventLineWriter {
 
     private var provider = QuotedRun(key: #","provider":"#, end: "")
     private var recordEnd = QuotedRun(key: #","catalog":"#, end: "}\n")
-    private var day = Timestamp.RFC3339Day()
+    private var minute = Timestamp.RFC3339Minute()
 
     /// Creates a writer.
     public init() {}
@@ -180,13 +202,14 @@ public struct PricedEventLineWriter {
         provider.update(priced.event.provider)
         recordEnd.update(priced.catalogVersion)
         // Updated in a local: mutating a member while the runs' bytes are borrowed would retain them.
-        var day = day
-        defer { self.day = day }
+        var minute = minute
+        defer { self.minute = minute }
         provider.bytes.withUnsafeBytes { provider in
             recordEnd.bytes.withUnsafeBytes { recordEnd in
                 // The runs hold the provider and the record's end: their sizes are known.
                 writer.write(reserving: priced.maxJSONBytes(repeating: provider.count + recordEnd.count) + 1) { json in
-                    priced.writeJSON(to: &json, repeated: Runs(provider: provider, recordEnd: recordEnd), day: &day)
+                    priced.writeJSON(
+                        to: &json, repeated: Runs(provider: provider, recordEnd: recordEnd), minute: &minute)
                     json.needsComma = false
                 }
             }

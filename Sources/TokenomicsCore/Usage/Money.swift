@@ -87,6 +87,14 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, Codable
             // The dollar digit and eight decimals, exact when the ten decimals after them are zeros.
             let nine = small / 10_000_000_000
             if nine &* 10_000_000_000 == small {
+                if nine < 100_000_000 {
+                    // Below a dollar, the most common: `0.` and the decimals, not all zeros.
+                    UnsafeMutableRawPointer(out).storeBytes(
+                        of: UInt16(littleEndian: 0x2E30), as: UInt16.self)
+                    let digits = DecimalDigits.eightDigitValues(UInt32(truncatingIfNeeded: nine))
+                    DecimalDigits.store(digits, to: out + 2)
+                    return 10 &- digits.leadingZeroBitCount &>> 3
+                }
                 let whole = nine / 100_000_000
                 let fraction = UInt32(truncatingIfNeeded: nine &- whole &* 100_000_000)
                 out.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)

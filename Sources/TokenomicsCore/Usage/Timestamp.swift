@@ -152,53 +152,69 @@ public enum Timestamp {
     /// - Precondition: `out` has room for ``maxRFC3339Bytes`` bytes.
     @inline(__always)
     static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var day = RFC3339Day()
-        return writeRFC3339(date, to: out, day: &day)
+        var minute = RFC3339Minute()
+        return writeRFC3339(date, to: out, minute: &minute)
     }
 
-    /// The text `YYYY-MM-DDT` of the last calendar day written, kept so that the instants of that
-    /// day are written without calendar arithmetic: the timestamps of a stream mostly share a day.
-    struct RFC3339Day {
-        /// Days from 1970-01-01 (`Int.min` before the first).
+    /// The text `YYYY-MM-DDTHH:MM:` of the last minute written, kept so that the instants of that
+    /// minute are written without calendar arithmetic: the timestamps of a stream mostly share
+    /// their minute with the one before.
+    struct RFC3339Minute {
+        /// Minutes from 1970-01-01T00:00Z (`Int.min` before the first).
         var number = Int.min
-        /// The eleven bytes of the text: the first eight, and four from the eighth on.
-        var text: (UInt64, UInt32) = (0, 0)
+        /// The seventeen bytes of the text: the first eight, the next eight and the last.
+        var text: (UInt64, UInt64, UInt8) = (0, 0, 0)
     }
 
-    /// ``writeRFC3339(_:to:)``, taking the day's text from `day` when the date falls on it, else
-    /// keeping the new day's text there.
+    /// ``writeRFC3339(_:to:)``, taking the text up to the seconds from `minute` when the date falls
+    /// in it, else keeping the new minute's text there.
     @inline(__always)
-    static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>, day: inout RFC3339Day) -> Int {
+    static func writeRFC3339(_ date: Date, to out: UnsafeMutablePointer<UInt8>, minute: inout RFC3339Minute) -> Int {
         let totalMilliseconds = roundedToInt(date.timeIntervalSince1970 * 1000)
-        var days = totalMilliseconds / 86_400_000
-        var rest = totalMilliseconds % 86_400_000
+        var minutes = totalMilliseconds / 60_000
+        var rest = totalMilliseconds % 60_000
         if rest < 0 {
-            rest += 86_400_000
-            days -= 1
+            rest += 60_000
+            minutes -= 1
         }
         let raw = UnsafeMutableRawPointer(out)
-        var at = out + 11
-        if days == day.number {
-            raw.storeBytes(of: day.text.0, as: UInt64.self)
-            raw.storeBytes(of: day.text.1, toByteOffset: 7, as: UInt32.self)
+        var at = out + 17
+        if minutes == minute.number {
+            raw.storeBytes(of: minute.text.0, as: UInt64.self)
+            raw.storeBytes(of: minute.text.1, toByteOffset: 8, as: UInt64.self)
+            out[16] = minute.text.2
         } else {
-            at = out + writeDay(days, to: out)
-            if at == out + 11 {
-                day.number = days
-                day.text = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 7, as: UInt32.self))
+            at = out + writeMinute(minutes, to: out)
+            if at == out + 17 {
+                minute.number = minutes
+                minute.text = (
+                    raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), out[16]
+                )
             }
         }
         let seconds = rest / 1000
-        let minutes = seconds / 60
-        DecimalDigits.writePair(minutes / 60, to: at)
+        DecimalDigits.writePair(seconds, to: at)
+        at[2] = UInt8(ascii: ".")
+        DecimalDigits.write(UInt64(truncatingIfNeeded: rest &- seconds &* 1000), width: 3, to: at + 3)
+        at[6] = UInt8(ascii: "Z")
+        return out.distance(to: at) + 7
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:` for a minute count from 1970-01-01T00:00Z and returns the number
+    /// of bytes written: 17 for years 0000 to 9999.
+    private static func writeMinute(_ minutes: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var days = minutes / 1440
+        var minuteOfDay = minutes % 1440
+        if minuteOfDay < 0 {
+            minuteOfDay += 1440
+            days -= 1
+        }
+        let at = out + writeDay(days, to: out)
+        DecimalDigits.writePair(minuteOfDay / 60, to: at)
         at[2] = UInt8(ascii: ":")
-        DecimalDigits.writePair(minutes % 60, to: at + 3)
+        DecimalDigits.writePair(minuteOfDay % 60, to: at + 3)
         at[5] = UInt8(ascii: ":")
-        DecimalDigits.writePair(seconds % 60, to: at + 6)
-        at[8] = UInt8(ascii: ".")
-        DecimalDigits.write(UInt64(truncatingIfNeeded: rest % 1000), width: 3, to: at + 9)
-        at[12] = UInt8(ascii: "Z")
-        return out.distance(to: at) + 13
+        return out.distance(to: at) + 6
     }
 
     /// Writes `YYYY-MM-DDT` for a day count from 1970-01-01 and returns the number of bytes

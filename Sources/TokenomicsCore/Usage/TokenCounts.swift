@@ -95,23 +95,28 @@ extension TokenCounts {
     /// Writes the object of ``write(to:)-(JSONCursor)`` as runs of keys between bare numbers,
     /// without a comma before it and without touching the comma state.
     @inline(__always)
-    func writeObject(to json: inout JSONCursor) {
-        json.raw(#"{"input":"#)
-        json.digits(input)
-        json.raw(#","cache_read":"#)
-        json.digits(cacheRead)
-        json.raw(#","cache_write":"#)
-        json.digits(cacheWrite)
-        json.raw(#","retrieval":"#)
-        json.digits(retrieval)
-        json.raw(#","output":"#)
-        json.digits(output)
-        json.raw(#","reasoning":"#)
-        json.digits(reasoning)
+    func writeObject(to json: inout JSONCursor) { json.position = writeObject(at: json.position) }
+
+    /// ``writeObject(to:)`` at `at`; returns the end.
+    @inline(__always)
+    func writeObject(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var at = JSONCursor.raw(#"{"input":"#, at: start)
+        at = JSONCursor.digits(input, at: at)
+        at = JSONCursor.raw(#","cache_read":"#, at: at)
+        at = JSONCursor.digits(cacheRead, at: at)
+        at = JSONCursor.raw(#","cache_write":"#, at: at)
+        at = JSONCursor.digits(cacheWrite, at: at)
+        at = JSONCursor.raw(#","retrieval":"#, at: at)
+        at = JSONCursor.digits(retrieval, at: at)
+        at = JSONCursor.raw(#","output":"#, at: at)
+        at = JSONCursor.digits(output, at: at)
+        at = JSONCursor.raw(#","reasoning":"#, at: at)
+        at = JSONCursor.digits(reasoning, at: at)
         if cacheWrite1h != 0 {
-            json.raw(#","cache_write_1h":"#)
-            json.digits(cacheWrite1h)
+            at = JSONCursor.raw(#","cache_write_1h":"#, at: at)
+            at = JSONCursor.digits(cacheWrite1h, at: at)
         }
-        json.put(UInt8(ascii: "}"))
+        at.pointee = UInt8(ascii: "}")
+        return at + 1
     }
 }

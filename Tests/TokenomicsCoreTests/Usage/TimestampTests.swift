@@ -102,25 +102,28 @@ struct CalendarTests {
         #expect(Timestamp.roundedToInt(value) == Int(value.rounded()))
     }
 
-    @Test("a remembered day writes the same text as the calendar, across days, years and eras")
-    func rememberedDay() {
+    @Test("a remembered minute writes the same text as the calendar, across minutes, days, years and eras")
+    func rememberedMinute() {
         var generator = SeededGenerator(seed: 9)
         var dates: [Double] = [
             0, -0.001, 86_399.999, 86_400, 253_402_300_799.999, 253_402_300_800, -62_167_219_200.001,
+            59.999, 60, 59.9995, -60, -60.001, -59.999, 3_599.999, 3_600,
         ]
         var moment = 1_740_000_000.0
-        for _ in 0..<5_000 {
-            moment += Double(Int.random(in: 0...40_000_000, using: &generator)) / 1000
+        for step in 0..<10_000 {
+            // Steps of a few seconds (mostly in the same minute) and of hours, forward and back.
+            let longest = step % 2 == 0 ? 40_000_000 : 90_000
+            moment += Double(Int.random(in: -1_000...longest, using: &generator)) / 1000
             dates.append(moment)
             if Int.random(in: 0..<50, using: &generator) == 0 {
                 dates.append(Double(Int64.random(in: -100_000_000_000...400_000_000_000, using: &generator)) / 7)
             }
         }
-        var day = Timestamp.RFC3339Day()
+        var minute = Timestamp.RFC3339Minute()
         let wrong = dates.filter { seconds in
             let date = Date(timeIntervalSince1970: seconds)
             let remembered = String(unsafeUninitializedCapacity: Timestamp.maxRFC3339Bytes) { buffer in
-                buffer.baseAddress.map { Timestamp.writeRFC3339(date, to: $0, day: &day) } ?? 0
+                buffer.baseAddress.map { Timestamp.writeRFC3339(date, to: $0, minute: &minute) } ?? 0
             }
             return remembered != Timestamp.rfc3339(date)
         }
