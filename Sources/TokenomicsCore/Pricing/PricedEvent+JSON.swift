@@ -36,11 +36,12 @@ extension PricedEvent {
         let values =
             6 * JSONCursor.maxTokenBytes + 6 * (3 + 11) + JSONCursor.maxDateBytes + JSONCursor.maxIntBytes
             + TokenCounts.maxJSONBytes + 11 * JSONCursor.maxMoneyBytes + 3 * JSONCursor.maxLiteralBytes + 3 + 8
-        // The other four string values, any byte of which may need a six-byte escape.
-        var strings = event.id.utf8.count + event.model.utf8.count
-        if let pricedModel = event.pricedModel { strings += pricedModel.utf8.count }
-        if let issue { strings += issue.message.utf8.count }
-        return keys + values + 4 * 3 + 6 * strings + providerAndCatalog
+        // The other four string values, any byte of which may need a six-byte escape. (Sizes of
+        // strings in memory: the sums cannot overflow.)
+        var strings = event.id.utf8.count &+ event.model.utf8.count
+        if let pricedModel = event.pricedModel { strings &+= pricedModel.utf8.count }
+        if let issue { strings &+= issue.message.utf8.count }
+        return (keys + values + 4 * 3) &+ 6 &* strings &+ providerAndCatalog
     }
 
     /// Writes the object through a cursor with room for ``maxJSONBytes`` bytes (and a newline,
@@ -70,10 +71,17 @@ extension PricedEvent {
             at = JSONCursor.quoted(event.provider, at: at)
         }
         at = JSONCursor.raw(#","model":"#, at: at)
+        let model = at
         at = JSONCursor.quoted(event.model, at: at)
         if let pricedModel = event.pricedModel {
+            let modelEnd = at
             at = JSONCursor.raw(#","priced_model":"#, at: at)
-            at = JSONCursor.quoted(pricedModel, at: at)
+            if pricedModel == event.model {
+                // Usually the very name reported (often the same string): its text is written already.
+                at = JSONCursor.copy(UnsafeRawBufferPointer(start: model, count: model.distance(to: modelEnd)), at: at)
+            } else {
+                at = JSONCursor.quoted(pricedModel, at: at)
+            }
         } else {
             at = JSONCursor.raw(#","priced_model":null"#, at: at)
         }
@@ -88,7 +96,7 @@ extension PricedEvent {
             at = JSONCursor.digits(longContextThreshold, at: at)
         }
         at = JSONCursor.raw(#","tokens":"#, at: at)
-        at = event.tokens.writeObject(at: at)
+        at = withUnsafePointer(to: event.tokens) { TokenCounts.writeObject($0, at: at) }
         if !event.tokens.estimated.isEmpty { at = writeEstimated(at: at) }
         if let cost {
             at = JSONCursor.raw(#","cost_usd":""#, at: at)
@@ -97,7 +105,7 @@ extension PricedEvent {
         } else {
             at = JSONCursor.raw(#","cost_usd":null,"breakdown":{"input":""#, at: at)
         }
-        at = writeBreakdown(at: at)
+        at = withUnsafePointer(to: breakdown) { Self.writeBreakdown($0, at: at) }
         if cost != nil {
             at = JSONCursor.raw(#","priced":true"#, at: at)
         } else {
@@ -138,35 +146,37 @@ extension PricedEvent {
     /// Writes the breakdown's amounts from the input's on (its key and opening quote are written):
     /// the six classes always, the other parts when not zero, and the closing brace.
     @inline(__always)
-    private func writeBreakdown(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        var at = start + breakdown.input.writeDecimal(to: start)
+    private static func writeBreakdown(
+        _ breakdown: UnsafePointer<CostBreakdown>, at start: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        var at = start + breakdown.pointee.input.writeDecimal(to: start)
         at = JSONCursor.raw(#"","cache_read":""#, at: at)
-        at += breakdown.cacheRead.writeDecimal(to: at)
+        at += breakdown.pointee.cacheRead.writeDecimal(to: at)
         at = JSONCursor.raw(#"","cache_write":""#, at: at)
-        at += breakdown.cacheWrite.writeDecimal(to: at)
+        at += breakdown.pointee.cacheWrite.writeDecimal(to: at)
         at = JSONCursor.raw(#"","retrieval":""#, at: at)
-        at += breakdown.retrieval.writeDecimal(to: at)
+        at += breakdown.pointee.retrieval.writeDecimal(to: at)
         at = JSONCursor.raw(#"","output":""#, at: at)
-        at += breakdown.output.writeDecimal(to: at)
+        at += breakdown.pointee.output.writeDecimal(to: at)
         at = JSONCursor.raw(#"","reasoning":""#, at: at)
-        at += breakdown.reasoning.writeDecimal(to: at)
+        at += breakdown.pointee.reasoning.writeDecimal(to: at)
         at.pointee = UInt8(ascii: "\"")
         at += 1
-        if breakdown.audio != .zero {
+        if breakdown.pointee.audio != .zero {
             at = JSONCursor.raw(#","audio":"#, at: at)
-            at = JSONCursor.quoted(breakdown.audio, at: at)
+            at = JSONCursor.quoted(breakdown.pointee.audio, at: at)
         }
-        if breakdown.image != .zero {
+        if breakdown.pointee.image != .zero {
             at = JSONCursor.raw(#","image":"#, at: at)
-            at = JSONCursor.quoted(breakdown.image, at: at)
+            at = JSONCursor.quoted(breakdown.pointee.image, at: at)
         }
-        if breakdown.requests != .zero {
+        if breakdown.pointee.requests != .zero {
             at = JSONCursor.raw(#","requests":"#, at: at)
-            at = JSONCursor.quoted(breakdown.requests, at: at)
+            at = JSONCursor.quoted(breakdown.pointee.requests, at: at)
         }
-        if breakdown.webSearch != .zero {
+        if breakdown.pointee.webSearch != .zero {
             at = JSONCursor.raw(#","web_search":"#, at: at)
-            at = JSONCursor.quoted(breakdown.webSearch, at: at)
+            at = JSONCursor.quoted(breakdown.pointee.webSearch, at: at)
         }
         at.pointee = UInt8(ascii: "}")
         return at + 1

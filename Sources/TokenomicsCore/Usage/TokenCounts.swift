@@ -95,26 +95,30 @@ extension TokenCounts {
     /// Writes the object of ``write(to:)-(JSONCursor)`` as runs of keys between bare numbers,
     /// without a comma before it and without touching the comma state.
     @inline(__always)
-    func writeObject(to json: inout JSONCursor) { json.position = writeObject(at: json.position) }
+    func writeObject(to json: inout JSONCursor) {
+        json.position = withUnsafePointer(to: self) { Self.writeObject($0, at: json.position) }
+    }
 
-    /// ``writeObject(to:)`` at `at`; returns the end.
+    /// ``writeObject(to:)`` at `at` for the counts at `counts`; returns the end.
     @inline(__always)
-    func writeObject(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    static func writeObject(
+        _ counts: UnsafePointer<TokenCounts>, at start: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
         var at = JSONCursor.raw(#"{"input":"#, at: start)
-        at = JSONCursor.digits(input, at: at)
+        at = JSONCursor.digits(counts.pointee.input, at: at)
         at = JSONCursor.raw(#","cache_read":"#, at: at)
-        at = JSONCursor.digits(cacheRead, at: at)
+        at = JSONCursor.digits(counts.pointee.cacheRead, at: at)
         at = JSONCursor.raw(#","cache_write":"#, at: at)
-        at = JSONCursor.digits(cacheWrite, at: at)
+        at = JSONCursor.digits(counts.pointee.cacheWrite, at: at)
         at = JSONCursor.raw(#","retrieval":"#, at: at)
-        at = JSONCursor.digits(retrieval, at: at)
+        at = JSONCursor.digits(counts.pointee.retrieval, at: at)
         at = JSONCursor.raw(#","output":"#, at: at)
-        at = JSONCursor.digits(output, at: at)
+        at = JSONCursor.digits(counts.pointee.output, at: at)
         at = JSONCursor.raw(#","reasoning":"#, at: at)
-        at = JSONCursor.digits(reasoning, at: at)
-        if cacheWrite1h != 0 {
+        at = JSONCursor.digits(counts.pointee.reasoning, at: at)
+        if counts.pointee.cacheWrite1h != 0 {
             at = JSONCursor.raw(#","cache_write_1h":"#, at: at)
-            at = JSONCursor.digits(cacheWrite1h, at: at)
+            at = JSONCursor.digits(counts.pointee.cacheWrite1h, at: at)
         }
         at.pointee = UInt8(ascii: "}")
         return at + 1

@@ -59,7 +59,7 @@ struct PricedEventJSONTests {
     }
 
     @Test("the line writer writes each record as writeJSON does, then a newline, whatever repeats or changes")
-    func lineWriter() {
+    func lineWriter() throws {
         let quirky = CostEngine(
             catalog: PriceCatalog(version: "v\"2\\ é", source: "", models: PricingFixtures.catalog.models))
         let providers = ["anthropic", "anthropic", "open\"ai", "openai", "a provider with a name over sixteen bytes"]
@@ -76,8 +76,10 @@ struct PricedEventJSONTests {
                 input: Int64(index * 997), cacheRead: Int64(index % 3) * 1000, output: Int64(index * 31))
             if index % 7 == 0 { tokens.estimated = [TokenClassSet(.output), TokenClassSet(.input)] }
             if index % 5 == 0 { tokens.input += 200_000 }
+            // The priced model the very name, another name (an alias), a name to escape, or none.
+            let models = ["claude-test", "claude-test-alias", "CLAUDE-TEST", "mystery", "claude-\"test\"-é"]
             let event = PricingFixtures.event(
-                index % 4 == 3 ? "mystery" : "claude-test", provider: providers[index % providers.count],
+                models[index % models.count], provider: providers[index % providers.count],
                 tokens: tokens, at: times[index % times.count])
             let priced = (index / 10 % 2 == 0 ? engine : quirky).price(event, now: PricingFixtures.now)
             lines.write(priced, to: &fast)
@@ -85,5 +87,12 @@ struct PricedEventJSONTests {
             reference.endLine()
         }
         #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
+        // Each line is the event's own model and priced model, escaped as JSON requires.
+        for (index, line) in fast.bytes.split(separator: 0x0A).enumerated() {
+            let value = try document.parse(bytes: line)
+            let model = ["claude-test", "claude-test-alias", "CLAUDE-TEST", "mystery", "claude-\"test\"-é"][index % 5]
+            #expect(value["model"]?.string == model)
+            #expect(value["priced_model"]?.string == (index % 5 == 3 || index % 5 == 4 ? nil : "claude-test"))
+        }
     }
 }
