@@ -33,7 +33,8 @@ struct LineSource: ~Copyable {
     /// - Throws: ``CLIError`` when the file cannot be opened.
     init(path: String) throws {
         name = path
-        buffer = [UInt8](repeating: 0, count: Self.blockSize)
+        // Not zero-filled (a megabyte written for nothing): a byte is read only after `read` wrote it.
+        buffer = [UInt8](unsafeUninitializedCapacity: Self.blockSize) { _, count in count = Self.blockSize }
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false

@@ -17,7 +17,9 @@ public struct JSONWriter {
 
     /// Creates an empty writer with room for `capacity` bytes before it grows.
     public init(capacity: Int = 1024) {
-        storage = [UInt8](repeating: 0, count: max(capacity, 0))
+        // Not zero-filled: only the first `count` bytes, which the writer wrote, are ever read.
+        let capacity = max(capacity, 0)
+        storage = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     }
 
     /// A copy of the JSON written so far. Read-only: appending through it would copy the whole

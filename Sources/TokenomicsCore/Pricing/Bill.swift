@@ -1,7 +1,9 @@
 /// The arithmetic of one event's price: count × rate per token for each kind, from one compiled
 /// rate set, noting the first kind that has tokens but no rate.
 struct Bill {
-    let compiled: CompiledPrice
+    /// Not retained: a bill lives for one call of ``charge(_:_:into:)``, while its caller holds the
+    /// compiled price.
+    unowned(unsafe) let compiled: CompiledPrice
     let base: Int
     let mask: UInt16
     /// The name of the first rate that was needed and unknown.
@@ -30,7 +32,8 @@ struct Bill {
             if missing == nil { missing = kind.rawValue }
             return 0
         }
-        return Self.product(count, compiled.perToken[base + slot])
+        // `base + slot` is inside the table: the set was picked among the compiled ones.
+        return Self.product(count, compiled.perToken.withUnsafeBufferPointer { $0[base &+ slot] })
     }
 
     /// Prices every count of an event into `breakdown`, every part of which it sets.

@@ -99,7 +99,8 @@ public struct CostEngine: Sendable {
     /// Charges the event at `compiled`'s rates for its tier and prompt size.
     @inline(__always)
     private func charge(_ priced: inout PricedEvent, _ compiled: CompiledPrice, tier: ServiceTier) {
-        let level = compiled.level(forPrompt: priced.event.tokens.prompt)
+        // Most models have no long-context tier: no prompt size to add up.
+        let level = compiled.thresholds.isEmpty ? 0 : compiled.level(forPrompt: priced.event.tokens.prompt)
         let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
         priced.event.pricedModel = compiled.id
         var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
