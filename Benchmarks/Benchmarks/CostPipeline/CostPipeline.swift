@@ -10,21 +10,22 @@ let benchmarks: @Sendable () -> Void = {
 
     // 1,000 simulated OpenAI chat responses a scaled iteration: the metrics read per event.
     let openAI = simulatedLines(count: 10_000, format: .openai)
+    // The CLI hands the pipeline slices of one large read buffer; so does the pipeline benchmark.
+    let (text, lineRanges) = concatenated(openAI)
     let engine: CostEngine? = (try? BuiltinData.catalog()).map { CostEngine(catalog: $0) }
 
     Benchmark("cost: read → normalize → price → write JSONL (OpenAI chat)") { benchmark in
         guard let engine else { return }
         var stream = CostStream(source: "bench", options: ImportOptions(), engine: engine)
         var writer = JSONWriter(capacity: 1 << 20)
+        var lines = PricedEventLineWriter()
         var line = 0
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let bytes = openAI[line % openAI.count]
+            let range = lineRanges[line % lineRanges.count]
             line += 1
-            _ = stream.process(line: bytes[...], number: line) { priced in
-                priced.writeJSON(to: &writer)
-                writer.endLine()
-            }
+            // The same line writer `tokenomics cost` uses (record and newline in one reservation).
+            _ = stream.process(line: text[range], number: line) { priced in lines.write(priced, to: &writer) }
             // What the CLI does when its output buffer is full: hand it to write(2), start again.
             if writer.count > 1 << 19 { writer.reset() }
         }
@@ -51,4 +52,17 @@ func simulatedLines(count: Int, format: UsageSimulator.Format) -> [[UInt8]] {
         simulator.writeNext(to: &writer)
         return writer.bytes
     }
+}
+
+/// The lines laid end to end in one buffer (newline-separated, as in a file), with each line's range.
+func concatenated(_ lines: [[UInt8]]) -> (text: [UInt8], ranges: [Range<Int>]) {
+    var text: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+    for line in lines {
+        ranges.append(text.count..<text.count + line.count)
+        text.append(contentsOf: line)
+        text.append(UInt8(ascii: "\n"))
+    }
+    return (text, ranges)
 }
