@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "tokenomics", targets: ["tokenomics"]),
         .library(name: "TokenomicsCore", targets: ["TokenomicsCore"]),
         .library(name: "TokenomicsData", targets: ["TokenomicsData"]),
+        .library(name: "TokenomicsLedger", targets: ["TokenomicsLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(name: "TokenomicsCore"),
@@ -20,11 +22,19 @@ let package = Package(
             dependencies: ["TokenomicsCore"],
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "TokenomicsLedger",
+            dependencies: [
+                "TokenomicsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "tokenomics",
             dependencies: [
                 "TokenomicsCore",
                 "TokenomicsData",
+                "TokenomicsLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +46,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TokenomicsLedgerTests",
+            dependencies: ["TokenomicsLedger", "TokenomicsCore"]
         ),
         .testTarget(
             name: "TokenomicsCLITests",

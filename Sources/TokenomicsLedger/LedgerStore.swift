@@ -1,0 +1,73 @@
+import Foundation
+import TokenomicsCore
+
+/// The storage seam of the usage ledger: where priced events, and the lines that could not be
+/// used, are kept.
+///
+/// Every method is `async` so that a network backend (PostgreSQL) can conform as well as the
+/// embedded SQLite store; every backend runs the same conformance suite.
+public protocol LedgerStore: Sendable {
+    /// Brings the schema up to date by applying the named migrations not yet applied.
+    ///
+    /// - Throws: ``LedgerError`` when the store is not a ledger, is locked, or a migration fails.
+    func migrate() async throws
+
+    /// Stores entries in one transaction: either all new entries are stored or none.
+    ///
+    /// An entry whose ``LedgerEntry/id`` is already stored, or appears earlier in the same batch,
+    /// is a duplicate and is not stored again.
+    ///
+    /// - Parameter entries: the entries, in order.
+    /// - Returns: how many were stored and how many were duplicates.
+    /// - Throws: ``LedgerError``.
+    func append(_ entries: [LedgerEntry]) async throws -> AppendResult
+
+    /// Keeps lines that could not be used, in one transaction.
+    ///
+    /// - Parameter items: the lines; their ``QuarantineItem/id`` is ignored and assigned by the store.
+    /// - Throws: ``LedgerError``.
+    func quarantine(_ items: [QuarantineItem]) async throws
+
+    /// The quarantined lines, oldest first, each with its ``QuarantineItem/id``.
+    ///
+    /// - Parameter limit: the most items to return, or `nil` for all.
+    /// - Throws: ``LedgerError``.
+    func quarantined(limit: Int?) async throws -> [QuarantineItem]
+
+    /// Removes quarantined lines (after a retry stored them, or a user gave up on them).
+    ///
+    /// - Parameter ids: the ids to remove; unknown ids are ignored.
+    /// - Returns: how many were removed.
+    /// - Throws: ``LedgerError``.
+    func removeQuarantined(ids: [Int64]) async throws -> Int
+
+    /// The number of stored entries.
+    ///
+    /// - Throws: ``LedgerError``.
+    func count() async throws -> Int
+
+    /// Stored entries with a timestamp in `[since, until)`, ordered by timestamp then id.
+    ///
+    /// - Parameters:
+    ///   - since: the first instant included, or `nil` for no lower bound.
+    ///   - until: the first instant excluded, or `nil` for no upper bound.
+    ///   - limit: the most entries to return, or `nil` for all.
+    /// - Throws: ``LedgerError``.
+    func entries(since: Date?, until: Date?, limit: Int?) async throws -> [LedgerEntry]
+
+    /// Tokens, cost and request counts of the entries in `[since, until)`.
+    ///
+    /// With either bound set, entries without a timestamp are left out.
+    ///
+    /// - Throws: ``LedgerError``.
+    func totals(since: Date?, until: Date?) async throws -> LedgerTotals
+
+    /// ``totals(since:until:)`` per value of one attribution key, largest cost first.
+    ///
+    /// - Parameters:
+    ///   - key: what to group by.
+    ///   - since: the first instant included, or `nil`.
+    ///   - until: the first instant excluded, or `nil`.
+    /// - Throws: ``LedgerError``.
+    func groups(by key: LedgerGroupKey, since: Date?, until: Date?) async throws -> [LedgerGroup]
+}

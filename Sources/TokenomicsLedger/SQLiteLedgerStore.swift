@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import TokenomicsCore
+
+/// The embedded ledger: one SQLite file in WAL mode, through GRDB.
+///
+/// Amounts are stored exactly as two integer columns each (see ``StoredAmount``), events keyed by
+/// their id so that appending is idempotent, and the schema grows by named, append-only
+/// migrations (``SQLiteLedgerStore/migrator``).
+public final class SQLiteLedgerStore: LedgerStore {
+    /// The default ledger file, in the current folder.
+    public static let defaultPath = "tokenomics.sqlite"
+
+    /// The ledger file.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating it if absent) the ledger file, without migrating it.
+    ///
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - busyTimeout: how long a write waits for another writer before failing as locked.
+    /// - Throws: ``LedgerError`` when the file cannot be opened or is not a database.
+    public init(path: String = SQLiteLedgerStore.defaultPath, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
+
+    /// Opens and migrates the ledger file.
+    ///
+    /// - Throws: ``LedgerError``.
+    public static func open(path: String = SQLiteLedgerStore.defaultPath) async throws -> SQLiteLedgerStore {
+        let store = try SQLiteLedgerStore(path: path)
+        try await store.migrate()
+        return store
+    }
+
+    public func migrate() async throws {
+        let path = path
+        try await run { db in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                throw LedgerError(
+                    .notALedger, location: path,
+                    "is a SQLite database but not a Tokenomics ledger (tables: \(tables.sorted().joined(separator: ", ")))"
+                )
+            }
+            let migrator = Self.migrator
+            if try migrator.hasBeenSuperseded(db) {
+                throw LedgerError(
+                    .migrationFailed, location: path,
+                    "was written by a newer version of tokenomics (unknown migrations)")
+            }
+        }
+        do {
+            try Self.migrator.migrate(pool)
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_NOTADB
+        {
+            throw LedgerError(.migrationFailed, location: path, "migration failed: \(error.message ?? "\(error)")")
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
+
+    /// Runs a write transaction, mapping errors to ``LedgerError``.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
+
+    /// Runs a read, mapping errors to ``LedgerError``.
+    func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
+
+    /// The ledger error for a storage error, naming the file.
+    static func ledgerError(_ error: any Error, path: String) -> LedgerError {
+        if let error = error as? LedgerError { return error }
+        guard let error = error as? DatabaseError else {
+            return LedgerError(.storage, location: path, "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return LedgerError(.notALedger, location: path, "is not a Tokenomics ledger (not a SQLite database)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return LedgerError(.locked, location: path, "the ledger is locked by another process; try again later")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            return LedgerError(.cannotOpen, location: path, "cannot open the ledger: \(error.message ?? "\(error)")")
+        default:
+            return LedgerError(.storage, location: path, error.message ?? "\(error)")
+        }
+    }
+}
