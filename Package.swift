@@ -49,7 +49,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenomicsLedgerTests",
-            dependencies: ["TokenomicsLedger", "TokenomicsCore"]
+            dependencies: [
+                "TokenomicsLedger",
+                "TokenomicsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TokenomicsCLITests",

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Testing
+import TokenomicsLedger
+
+/// What only the SQLite backend does: its file, its migrations and its failures.
+@Suite("SQLiteLedgerStore")
+struct SQLiteLedgerStoreTests {
+    @Test("a file that is not a database is refused with one message naming the file")
+    func notADatabase() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        try Data(String(repeating: "this is not a ledger\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        let error = await #expect(throws: LedgerError.self) { _ = try await SQLiteLedgerStore.open(path: path) }
+        #expect(error?.kind == .notALedger)
+        #expect(error?.description.hasPrefix(path) == true)
+    }
+
+    @Test("a SQLite database of another application is refused, not migrated")
+    func foreignDatabase() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY)") }
+        try queue.close()
+        let error = await #expect(throws: LedgerError.self) { _ = try await SQLiteLedgerStore.open(path: path) }
+        #expect(error?.kind == .notALedger)
+        #expect(error?.message.contains("customers") == true)
+    }
+
+    @Test("reopening a ledger keeps its entries and applies no migration twice; the file is in WAL mode")
+    func reopen() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        let first = try await SQLiteLedgerStore.open(path: path)
+        _ = try await first.append([LedgerFixtures.entry("kept")])
+        let second = try await SQLiteLedgerStore.open(path: path)
+        #expect(try await second.count() == 1)
+        let queue = try DatabaseQueue(path: path)
+        let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let migrations = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        }
+        #expect(mode == "wal")
+        #expect(migrations == ["v1-events", "v1-quarantine"])
+    }
+
+    @Test("a ledger with a migration this version does not know is refused")
+    func newerLedger() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        _ = try await SQLiteLedgerStore.open(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-future')") }
+        try queue.close()
+        let error = await #expect(throws: LedgerError.self) { _ = try await SQLiteLedgerStore.open(path: path) }
+        #expect(error?.kind == .migrationFailed)
+    }
+
+    @Test("a write while another connection holds the write lock fails as locked, naming the file")
+    func locked() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        _ = try await SQLiteLedgerStore.open(path: path)
+        let store = try SQLiteLedgerStore(path: path, busyTimeout: 0.05)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: configuration)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let error = await #expect(throws: LedgerError.self) {
+            _ = try await store.append([LedgerFixtures.entry("blocked")])
+        }
+        #expect(error?.kind == .locked)
+        #expect(error?.description.contains(path) == true)
+        try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        #expect(try await store.append([LedgerFixtures.entry("later")]).stored == 1)
+    }
+}
