@@ -2,18 +2,24 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Tokenomics: ParsableCommand {
+struct Tokenomics: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenomics",
         abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.",
-        subcommands: [CostCommand.self, CatalogCommand.self, SimulateCommand.self])
+        subcommands: [
+            CostCommand.self, IngestCommand.self, QuarantineCommand.self, CatalogCommand.self, SimulateCommand.self,
+        ])
 
     /// Runs a command; a ``CLIError`` becomes one line on standard error and its own exit status,
     /// every other error goes to ArgumentParser (usage errors exit 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CLIError {
             printError("error: \(error.description)")
             Foundation.exit(error.exitCode)

@@ -1,0 +1,66 @@
+import Foundation
+import TokenomicsCore
+import TokenomicsLedger
+
+/// The entries and quarantined lines of an ingest waiting to be written, and the counts of what
+/// was written: flushed to the ledger one transaction per batch.
+struct IngestBatch {
+    /// Entries per transaction.
+    static let size = 10_000
+
+    private(set) var entries: [LedgerEntry] = []
+    private(set) var rejected: [QuarantineItem] = []
+    var lines = 0
+    var result = AppendResult()
+    var quarantined = 0
+
+    init() {
+        entries.reserveCapacity(Self.size)
+    }
+
+    /// Whether the batch is full.
+    var isFull: Bool { entries.count >= Self.size || rejected.count >= Self.size }
+
+    /// Adds a priced event, or quarantines it with its line when it is unpriced: an unpriced
+    /// event is never stored as costing $0.
+    mutating func add(_ priced: borrowing PricedEvent, source: String, line: Int, raw: ArraySlice<UInt8>) {
+        guard priced.isPriced else {
+            let reason = priced.issue.map(Self.reason) ?? "unpriced"
+            rejected.append(QuarantineItem(source: source, line: line, reason: reason, raw: Self.text(raw)))
+            return
+        }
+        entries.append(LedgerEntry(copy priced))
+    }
+
+    /// Quarantines a line that could not be read.
+    mutating func reject(_ issue: IngestIssue, source: String, line: Int?, raw: ArraySlice<UInt8>) {
+        rejected.append(
+            QuarantineItem(
+                source: issue.source ?? source, line: issue.line ?? line, reason: Self.reason(issue),
+                raw: Self.text(raw)
+            ))
+    }
+
+    /// Writes what is waiting: the entries in one transaction, the quarantined lines in another.
+    mutating func flush(to store: some LedgerStore) async throws {
+        if !entries.isEmpty {
+            result += try await store.append(entries)
+            entries.removeAll(keepingCapacity: true)
+        }
+        if !rejected.isEmpty {
+            try await store.quarantine(rejected)
+            quarantined += rejected.count
+            rejected.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `kind: field 'f': message`, without the location (kept in its own columns).
+    static func reason(_ issue: IngestIssue) -> String {
+        var bare = issue
+        bare.source = nil
+        bare.line = nil
+        return "\(issue.kind.rawValue): \(bare.description)"
+    }
+
+    private static func text(_ raw: ArraySlice<UInt8>) -> String { String(decoding: raw, as: UTF8.self) }
+}
