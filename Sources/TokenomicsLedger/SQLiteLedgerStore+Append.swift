@@ -12,11 +12,11 @@ extension SQLiteLedgerStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             var result = AppendResult()
+            let sqlite = statement.sqliteStatement
             for entry in entries {
-                statement.setUncheckedArguments(
-                    StatementArguments(try Self.values(of: entry, path: path, encoder: encoder)))
-                try statement.execute()
-                if db.changesCount > 0 {
+                var row = RowBinder(sqlite)
+                try Self.bind(entry, to: &row, path: path, encoder: encoder)
+                if try RowBinder.step(sqlite, in: db) > 0 {
                     result.stored += 1
                 } else {
                     result.duplicates += 1
@@ -50,57 +50,67 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// The column values of an entry, in ``eventColumns`` order.
-    static func values(of entry: LedgerEntry, path: String, encoder: JSONEncoder) throws -> [DatabaseValue] {
+    /// Binds an entry's column values, in ``eventColumns`` order.
+    static func bind(_ entry: LedgerEntry, to row: inout RowBinder, path: String, encoder: JSONEncoder) throws {
         let event = entry.event
         let tokens = event.tokens
         let modality = event.modality
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(eventColumns.count)
-        values.append(event.id.databaseValue)
-        values.append(event.timestamp.map { microseconds($0) }.databaseValue)
-        values.append(event.provider.databaseValue)
-        values.append(event.model.databaseValue)
-        values.append(event.pricedModel.databaseValue)
-        values.append(event.operation.databaseValue)
-        values.append(event.serviceTier.rawValue.databaseValue)
-        for count in [
-            tokens.input, tokens.cacheRead, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.retrieval, tokens.output,
-            tokens.reasoning, Int64(tokens.estimated.rawValue), modality.audioInputTokens, modality.audioOutputTokens,
-            modality.imageInputTokens, modality.imageOutputTokens, modality.images, modality.requests,
-            modality.webSearchQueries,
-        ] {
-            values.append(count.databaseValue)
-        }
-        for key in Attribution.Key.allCases { values.append(event.attribution[key].databaseValue) }
-        let tags = event.attribution.tags
-        values.append(tags.isEmpty ? .null : try json(tags, encoder: encoder).databaseValue)
-        values.append(event.timing == Timing() ? .null : try json(event.timing, encoder: encoder).databaseValue)
-        values.append(try event.outcome.map { try json($0, encoder: encoder) }.databaseValue)
-        values.append(entry.catalogVersion.databaseValue)
-        values.append(entry.pricedTier.rawValue.databaseValue)
-        values.append(entry.longContextThreshold.databaseValue)
-        values.append((entry.cost != nil ? 1 : 0).databaseValue)
-        values.append(entry.unpricedReason.databaseValue)
+        row.bind(event.id)
+        row.bind(event.timestamp.map { microseconds($0) })
+        row.bind(event.provider)
+        row.bind(event.model)
+        row.bind(event.pricedModel)
+        row.bind(event.operation)
+        row.bind(event.serviceTier.rawValue)
+        row.bind(tokens.input)
+        row.bind(tokens.cacheRead)
+        row.bind(tokens.cacheWrite5m)
+        row.bind(tokens.cacheWrite1h)
+        row.bind(tokens.retrieval)
+        row.bind(tokens.output)
+        row.bind(tokens.reasoning)
+        row.bind(Int64(tokens.estimated.rawValue))
+        row.bind(modality.audioInputTokens)
+        row.bind(modality.audioOutputTokens)
+        row.bind(modality.imageInputTokens)
+        row.bind(modality.imageOutputTokens)
+        row.bind(modality.images)
+        row.bind(modality.requests)
+        row.bind(modality.webSearchQueries)
+        let attribution = event.attribution
+        for key in Attribution.Key.allCases { row.bind(attribution[key]) }
+        row.bind(attribution.tags.isEmpty ? nil : try json(attribution.tags, encoder: encoder))
+        let timing = event.timing
+        row.bind(timing == Timing() ? nil : try json(timing, encoder: encoder))
+        row.bind(try event.outcome.map { try json($0, encoder: encoder) })
+        row.bind(entry.catalogVersion)
+        row.bind(entry.pricedTier.rawValue)
+        row.bind(entry.longContextThreshold)
+        row.bind(Int64(entry.cost != nil ? 1 : 0))
+        row.bind(entry.unpricedReason)
+        try bind(entry.cost, to: &row, path: path, id: event.id)
         let parts = entry.breakdown
-        let amounts: [Money?] = [
-            entry.cost, parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
-            parts.audio, parts.image, parts.requests, parts.webSearch,
-        ]
-        for amount in amounts {
-            guard let amount else {
-                values.append(.null)
-                values.append(.null)
-                continue
-            }
-            guard let stored = StoredAmount(amount) else {
-                throw LedgerError(
-                    .amountOutOfRange, location: path, "event \(event.id): amount \(amount) is out of the stored range")
-            }
-            values.append(stored.nano.databaseValue)
-            values.append(stored.atto.databaseValue)
+        for part in [
+            parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning, parts.audio,
+            parts.image, parts.requests, parts.webSearch,
+        ] {
+            try bind(part, to: &row, path: path, id: event.id)
         }
-        return values
+    }
+
+    /// Binds an amount as its two columns (both NULL for no amount).
+    private static func bind(_ amount: Money?, to row: inout RowBinder, path: String, id: String) throws {
+        guard let amount else {
+            row.bindNull()
+            row.bindNull()
+            return
+        }
+        guard let stored = StoredAmount(amount) else {
+            throw LedgerError(
+                .amountOutOfRange, location: path, "event \(id): amount \(amount) is out of the stored range")
+        }
+        row.bind(stored.nano)
+        row.bind(stored.atto)
     }
 
     /// Microseconds since 1970, the stored form of a timestamp.

@@ -1,0 +1,60 @@
+import GRDB
+import GRDBSQLite
+
+/// Binds one row's values to a prepared statement straight through the SQLite C API, in
+/// parameter order: the batch insert's hot path, without building an argument array per row
+/// (GRDB's `StatementArguments` took two thirds of an insert, mostly in generic key paths).
+struct RowBinder {
+    /// `SQLITE_TRANSIENT`: SQLite copies the text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private let statement: SQLiteStatement
+    /// The next one-based parameter index.
+    private var index: Int32 = 1
+
+    /// Starts a row: resets the statement and clears its previous values.
+    init(_ statement: SQLiteStatement) {
+        self.statement = statement
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    /// Binds an integer.
+    mutating func bind(_ value: Int64) {
+        sqlite3_bind_int64(statement, index, value)
+        index += 1
+    }
+
+    /// Binds an integer, or NULL.
+    mutating func bind(_ value: Int64?) {
+        if let value { bind(value) } else { bindNull() }
+    }
+
+    /// Binds a text, or NULL.
+    mutating func bind(_ value: String?) {
+        guard var value else { return bindNull() }
+        value.withUTF8 { bytes in
+            _ = sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
+        index += 1
+    }
+
+    /// Leaves a parameter NULL (cleared by ``init(_:)``).
+    mutating func bindNull() {
+        index += 1
+    }
+
+    /// Runs the statement.
+    ///
+    /// - Returns: the rows it changed.
+    /// - Throws: `DatabaseError` with SQLite's message.
+    static func step(_ statement: SQLiteStatement, in db: Database) throws -> Int {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            sqlite3_reset(statement)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+}
