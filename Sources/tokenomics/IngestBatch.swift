@@ -13,6 +13,9 @@ struct IngestBatch {
     var lines = 0
     var result = AppendResult()
     var quarantined = 0
+    /// The append of the previous batch, still running while the next batch is read: parsing and
+    /// pricing on one core overlap with SQLite's writing on the other.
+    private var inFlight: Task<AppendResult, any Error>?
 
     init() {
         entries.reserveCapacity(Self.size)
@@ -41,16 +44,27 @@ struct IngestBatch {
             ))
     }
 
-    /// Writes what is waiting: the entries in one transaction, the quarantined lines in another.
-    mutating func flush(to store: some LedgerStore) async throws {
+    /// Starts writing the waiting entries (one transaction) once the previous batch's write has
+    /// ended, and writes the quarantined lines; with `last`, waits for every write to end.
+    mutating func flush(to store: some LedgerStore, last: Bool = false) async throws {
+        if let inFlight {
+            result += try await inFlight.value
+            self.inFlight = nil
+        }
         if !entries.isEmpty {
-            result += try await store.append(entries)
-            entries.removeAll(keepingCapacity: true)
+            let batch = entries
+            entries = []
+            entries.reserveCapacity(Self.size)
+            inFlight = Task { try await store.append(batch) }
         }
         if !rejected.isEmpty {
             try await store.quarantine(rejected)
             quarantined += rejected.count
             rejected.removeAll(keepingCapacity: true)
+        }
+        if last, let inFlight {
+            result += try await inFlight.value
+            self.inFlight = nil
         }
     }
 

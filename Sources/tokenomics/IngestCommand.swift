@@ -46,7 +46,7 @@ struct IngestCommand: AsyncParsableCommand {
                 let issues = stream.finish { priced in batch.add(priced, source: path, line: last, raw: []) }
                 for issue in issues { batch.reject(issue, source: path, line: nil, raw: []) }
             }
-            try await batch.flush(to: store)
+            try await batch.flush(to: store, last: true)
         } catch let error as LedgerError {
             throw LedgerOptions.cliError(error)
         }
