@@ -23,6 +23,21 @@ struct IngestCommandTests {
         #expect(FileManager.default.fileExists(atPath: ledger))
     }
 
+    @Test("more events than one transaction holds are all stored, across batches, and once only")
+    func severalBatches() throws {
+        let input = Self.temporaryPath(".jsonl")
+        let ledger = Self.temporaryPath(".sqlite")
+        let simulated = try CLIHarness.run([
+            "simulate", "usage", "--count", "12345", "--format", "openai", "--out", input,
+        ])
+        try #require(simulated.status == 0)
+        let first = try CLIHarness.run(["ingest", input, "--ledger", ledger])
+        #expect(first.status == 0)
+        #expect(first.stdout == "ingest: read 12345 lines: 12345 stored, 0 duplicates, 0 quarantined → \(ledger)\n")
+        let second = try CLIHarness.run(["ingest", input, "--ledger", ledger])
+        #expect(second.stdout == "ingest: read 12345 lines: 0 stored, 12345 duplicates, 0 quarantined → \(ledger)\n")
+    }
+
     @Test("an unreadable line and an unpriced event are quarantined with file:line and reason; exit 1")
     func quarantine() throws {
         let ledger = Self.temporaryPath(".sqlite")
