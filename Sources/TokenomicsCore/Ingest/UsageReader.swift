@@ -72,8 +72,21 @@ public struct UsageReader {
                 pending.append(0x0A)
                 return []
             }
+            guard let issue = readCSVHeader(line, number: number) else {
+                mode = .csv
+                return []
+            }
+            if !line.contains(UInt8(ascii: ",")) {
+                // One field naming no column is not a CSV header but a bad line (say, a JSON Lines
+                // file whose first record is broken): report it alone and let the next line decide.
+                csvHeaderIssue = nil
+                return [
+                    IngestIssue(
+                        .malformed, "neither a JSON record nor a CSV header", source: source, line: number)
+                ]
+            }
             mode = .csv
-            return readCSVHeader(line, number: number).map { [$0] } ?? []
+            return [issue]
         }
     }
 

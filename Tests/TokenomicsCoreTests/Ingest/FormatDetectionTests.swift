@@ -63,6 +63,25 @@ struct FormatDetectionTests {
         #expect(events[6].id == "evt-native-1")
     }
 
+    @Test("a broken first line of a JSON Lines file is one bad line, not a CSV header for the whole file")
+    func brokenFirstLine() throws {
+        let text =
+            "this is not json\n"
+            + #"{"id":"c1","model":"gpt-4o","usage":{"prompt_tokens":5,"completion_tokens":1}}"#
+        let (events, issues) = ImporterFixtures.readAll(text, source: "x.jsonl")
+        #expect(events.map(\.id) == ["c1"])
+        #expect(issues.map(\.line) == [1])
+        #expect(issues.map(\.kind) == [.malformed])
+    }
+
+    @Test("a first line with commas but no token column is still reported as an unknown CSV header")
+    func unknownCSVHeader() throws {
+        let (events, issues) = ImporterFixtures.readAll("a,b\n1,2\n", source: "x.csv")
+        #expect(events.isEmpty)
+        #expect(issues.map(\.line) == [1, 2])
+        #expect(issues.allSatisfy { $0.kind == .unknownFormat })
+    }
+
     @Test("batch error lines become issues with their line numbers while the stream continues")
     func batchErrors() throws {
         let good = try ImporterFixtures.text("openai", "batch_output.jsonl")
