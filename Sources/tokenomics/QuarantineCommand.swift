@@ -5,8 +5,8 @@ import TokenomicsLedger
 struct QuarantineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarantine",
-        abstract: "Show the lines that ingest could not read or price.",
-        subcommands: [List.self])
+        abstract: "Show, and retry, the lines that ingest could not read or price.",
+        subcommands: [List.self, Retry.self])
 
     /// `tokenomics quarantine list`.
     struct List: AsyncParsableCommand {
