@@ -11,6 +11,8 @@ struct IngestBatch {
     private(set) var entries: [LedgerEntry] = []
     private(set) var rejected: [QuarantineItem] = []
     var lines = 0
+    /// Events read (priced or not), for the progress bar.
+    var events = 0
     var result = AppendResult()
     var quarantined = 0
     /// The append of the previous batch, still running while the next batch is read: parsing and
@@ -27,6 +29,7 @@ struct IngestBatch {
     /// Adds a priced event, or quarantines it with its line when it is unpriced: an unpriced
     /// event is never stored as costing $0.
     mutating func add(_ priced: borrowing PricedEvent, source: String, line: Int, raw: ArraySlice<UInt8>) {
+        events += 1
         guard priced.isPriced else {
             let reason = priced.issue.map(Self.reason) ?? "unpriced"
             rejected.append(QuarantineItem(source: source, line: line, reason: reason, raw: Self.text(raw)))

@@ -14,7 +14,10 @@ struct IngestCommand: AsyncParsableCommand {
             in the ledger is a duplicate and is not stored again, so re-ingesting a file adds nothing. \
             Lines that cannot be read, and events that cannot be priced, go to the quarantine with \
             their file, line, reason and text (see `tokenomics quarantine list`): an unpriced event is \
-            never stored as $0. Prints one summary line; the exit status is 0 when nothing was \
+            never stored as $0. While a regular file is read \
+            and standard error is a terminal, a progress bar there shows bytes read, events per \
+            second and the time left; it is erased before the summary. Killed midway, an ingest \
+            leaves whole transactions only: run it again to store the rest. Prints one summary line; the exit status is 0 when nothing was \
             quarantined, 1 when something was, 64 for usage errors, 65 for a file that is not a \
             ledger, 75 for a locked ledger.
             """)
@@ -33,8 +36,15 @@ struct IngestCommand: AsyncParsableCommand {
             for path in files.isEmpty ? ["-"] : files {
                 var source = try LineSource(path: path)
                 var stream = CostStream(source: path, options: options, engine: engine)
+                var progress = ProgressBar(path: path)
+                var bytesRead: Int64 = 0
+                defer { progress?.clear() }
                 while let line = try source.nextLine() {
                     let number = source.lineNumber
+                    if progress != nil {
+                        bytesRead += Int64(line.count + 1)
+                        if number & 1023 == 0 { progress?.update(done: bytesRead, events: batch.events) }
+                    }
                     batch.lines += 1
                     let issues = stream.process(line: line, number: number) { priced in
                         batch.add(priced, source: path, line: number, raw: line)
@@ -42,6 +52,7 @@ struct IngestCommand: AsyncParsableCommand {
                     for issue in issues { batch.reject(issue, source: path, line: number, raw: line) }
                     if batch.isFull { try await batch.flush(to: store) }
                 }
+                progress?.clear()
                 let last = source.lineNumber
                 let issues = stream.finish { priced in batch.add(priced, source: path, line: last, raw: []) }
                 for issue in issues { batch.reject(issue, source: path, line: nil, raw: []) }
