@@ -38,12 +38,13 @@ struct IngestCommand: AsyncParsableCommand {
                 var stream = CostStream(source: path, options: options, engine: engine)
                 var progress = ProgressBar(path: path)
                 var bytesRead: Int64 = 0
+                let eventsBefore = batch.events
                 defer { progress?.clear() }
                 while let line = try source.nextLine() {
                     let number = source.lineNumber
                     if progress != nil {
                         bytesRead += Int64(line.count + 1)
-                        if number & 1023 == 0 { progress?.update(done: bytesRead, events: batch.events) }
+                        if number & 1023 == 0 { progress?.update(done: bytesRead, events: batch.events - eventsBefore) }
                     }
                     batch.lines += 1
                     let issues = stream.process(line: line, number: number) { priced in
