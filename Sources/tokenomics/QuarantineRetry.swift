@@ -28,20 +28,28 @@ extension QuarantineCommand {
             let store = try await ledger.open(create: false)
             var tally = RetryTally()
             do {
-                let items = try await store.quarantined(limit: nil)
-                var resolved: [Int64] = []
-                for item in items {
+                var pending = PendingRetry()
+                for item in try await store.quarantined(limit: nil) {
                     tally.retried += 1
                     guard let id = item.id, let entries = Self.entries(of: item, options: options, engine: engine)
                     else {
                         tally.remaining += 1
                         continue
                     }
-                    let result = try await store.append(entries)
-                    if result.stored > 0 { tally.stored += 1 } else { tally.duplicates += 1 }
-                    resolved.append(id)
+                    if entries.count == 1 {
+                        pending.add(id: id, entry: entries[0])
+                        if pending.entries.count >= IngestBatch.size {
+                            try await pending.flush(to: store, tally: &tally)
+                        }
+                    } else {
+                        // A line of several events is one transaction of its own, so that it counts
+                        // as stored or duplicate as a whole.
+                        let result = try await store.append(entries)
+                        if result.stored > 0 { tally.stored += 1 } else { tally.duplicates += 1 }
+                        _ = try await store.removeQuarantined(ids: [id])
+                    }
                 }
-                if !resolved.isEmpty { _ = try await store.removeQuarantined(ids: resolved) }
+                try await pending.flush(to: store, tally: &tally)
             } catch {
                 throw LedgerOptions.cliError(error)
             }
@@ -65,6 +73,32 @@ extension QuarantineCommand {
             guard usable, issues.isEmpty, endIssues.isEmpty, !entries.isEmpty else { return nil }
             return entries
         }
+    }
+}
+
+/// Quarantined lines of one event each that can now be stored, written together: one
+/// transaction of up to ``IngestBatch/size`` events, then their removal from the quarantine (a
+/// kill between the two leaves them quarantined, and the next retry finds them duplicates).
+struct PendingRetry {
+    private(set) var ids: [Int64] = []
+    private(set) var entries: [LedgerEntry] = []
+
+    /// Adds a line's id and its one entry.
+    mutating func add(id: Int64, entry: LedgerEntry) {
+        ids.append(id)
+        entries.append(entry)
+    }
+
+    /// Stores the entries, removes their lines from the quarantine and counts them: with one
+    /// event per line, each stored event is a stored line and each duplicate a duplicate line.
+    mutating func flush(to store: some LedgerStore, tally: inout RetryTally) async throws {
+        guard !entries.isEmpty else { return }
+        let result = try await store.append(entries)
+        _ = try await store.removeQuarantined(ids: ids)
+        tally.stored += result.stored
+        tally.duplicates += result.duplicates
+        ids.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
     }
 }
 
