@@ -115,7 +115,7 @@ extension SQLiteLedgerStore {
 
     /// Microseconds since 1970, the stored form of a timestamp.
     static func microseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        LedgerSchema.microseconds(date)
     }
 
     private static func json(_ value: some Encodable, encoder: JSONEncoder) throws -> String {

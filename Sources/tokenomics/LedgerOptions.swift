@@ -4,17 +4,24 @@ import TokenomicsLedger
 
 /// The `--ledger` option shared by the commands that use the ledger.
 struct LedgerOptions: ParsableArguments {
-    @Option(help: "The ledger: a SQLite file (default: ./tokenomics.sqlite).")
-    var ledger: String = SQLiteLedgerStore.defaultPath
+    @Option(
+        help: """
+            The ledger: a SQLite file, or postgres://user[:password]@host:port/db for PostgreSQL \
+            (default: $TOKENOMICS_LEDGER, else ./tokenomics.sqlite).
+            """)
+    var ledger: String = ProcessInfo.processInfo.environment["TOKENOMICS_LEDGER"] ?? SQLiteLedgerStore.defaultPath
 
-    /// Opens and migrates the ledger, creating it when `create` is set.
+    /// Opens and migrates the ledger, creating it when `create` is set: PostgreSQL for a
+    /// `postgres://` URL, a SQLite file otherwise.
     ///
     /// - Throws: ``CLIError`` with one line naming the ledger and a sysexits status.
-    func open(create: Bool = true) async throws -> SQLiteLedgerStore {
-        if !create && !FileManager.default.fileExists(atPath: ledger) {
+    func open(create: Bool = true) async throws -> any LedgerStore {
+        let isPostgres = PostgresLedgerStore.isPostgresURL(ledger)
+        if !isPostgres && !create && !FileManager.default.fileExists(atPath: ledger) {
             throw CLIError("\(ledger): no ledger here (run `tokenomics ingest` first)", exitCode: 66)
         }
         do {
+            if isPostgres { return try await PostgresLedgerStore.open(url: ledger) }
             return try await SQLiteLedgerStore.open(path: ledger)
         } catch {
             throw Self.cliError(error)

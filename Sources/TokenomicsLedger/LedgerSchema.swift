@@ -1,0 +1,63 @@
+import Foundation
+
+/// The events table's columns, shared by every backend so that SQLite and PostgreSQL store the
+/// same columns in the same order.
+enum LedgerSchema {
+    /// The money columns of the events table, each stored as `NAME_nano` and `NAME_atto`: the
+    /// total cost, then the parts of ``TokenomicsCore/CostBreakdown`` in its order.
+    static let amountColumns = [
+        "cost", "input_cost", "cache_read_cost", "cache_write_cost", "retrieval_cost", "output_cost",
+        "reasoning_cost", "audio_cost", "image_cost", "requests_cost", "web_search_cost",
+    ]
+
+    /// The token columns, in the order of the sums in ``LedgerTotals/tokens``.
+    static let tokenColumns = [
+        "input", "cache_read", "cache_write_5m", "cache_write_1h", "retrieval", "output", "reasoning",
+    ]
+
+    /// The modality count columns, in ``TokenomicsCore/ModalityCounts`` order.
+    static let modalityColumns = [
+        "audio_input", "audio_output", "image_input", "image_output", "images", "requests", "web_search_queries",
+    ]
+
+    /// The columns of the named attribution keys, in ``TokenomicsCore/Attribution/Key`` order
+    /// (`user` is a keyword in PostgreSQL, hence `user_name`).
+    static let attributionColumns = [
+        "org", "project", "team", "user_name", "application", "workflow", "step", "trace_id", "span_id",
+        "parent_span_id",
+    ]
+
+    /// Every column of the events table, in the order the backends bind them.
+    static let eventColumns: [String] =
+        ["id", "ts_us", "provider", "model", "priced_model", "operation", "service_tier"]
+        + tokenColumns + ["estimated"] + modalityColumns
+        + attributionColumns + ["tags", "timing", "outcome"]
+        + ["catalog_version", "priced_tier", "long_context_threshold", "priced", "unpriced_reason"]
+        + amountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+
+    /// The definitions of the events table's columns, with `integer` as the 64-bit integer type
+    /// (`INTEGER` in SQLite, `BIGINT` in PostgreSQL).
+    static func eventColumnDefinitions(integer: String) -> [String] {
+        [
+            "id TEXT PRIMARY KEY NOT NULL", "ts_us \(integer)", "provider TEXT NOT NULL", "model TEXT NOT NULL",
+            "priced_model TEXT", "operation TEXT NOT NULL", "service_tier TEXT NOT NULL",
+        ]
+            + (tokenColumns + ["estimated"] + modalityColumns).map { "\($0) \(integer) NOT NULL" }
+            + attributionColumns.map { "\($0) TEXT" } + ["tags TEXT", "timing TEXT", "outcome TEXT"]
+            + [
+                "catalog_version TEXT NOT NULL", "priced_tier TEXT NOT NULL", "long_context_threshold \(integer)",
+                "priced \(integer) NOT NULL", "unpriced_reason TEXT",
+            ]
+            + amountColumns.flatMap { ["\($0)_nano \(integer)", "\($0)_atto \(integer)"] }
+    }
+
+    /// Microseconds since 1970, the stored form of a timestamp.
+    static func microseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    /// The instant a stored timestamp stands for.
+    static func date(microseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
+    }
+}

@@ -1,0 +1,93 @@
+import PostgresNIO
+
+extension PostgresLedgerStore {
+    /// The table recording the names of the applied migrations.
+    static let migrationsTable = "tokenomics_migrations"
+
+    /// A named migration: the statements that apply it, in order.
+    struct Migration: Sendable {
+        var name: String
+        var statements: [String]
+    }
+
+    /// The named migrations, in order, with the same names as ``SQLiteLedgerStore/migrator``.
+    /// Append-only: a released migration is never edited; a schema change is a new migration.
+    static let migrations: [Migration] = [
+        Migration(
+            name: "v1-events",
+            statements: [
+                "CREATE TABLE events (\(LedgerSchema.eventColumnDefinitions(integer: "BIGINT").joined(separator: ", ")))",
+                "CREATE INDEX events_ts ON events (ts_us)",
+            ]),
+        Migration(
+            name: "v1-quarantine",
+            statements: [
+                """
+                CREATE TABLE quarantine (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    line BIGINT,
+                    reason TEXT NOT NULL,
+                    raw TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """
+            ]),
+    ]
+
+    /// A constant key for the advisory lock that serialises concurrent migrations.
+    private static let migrationLock: Int64 = 0x746F_6B65_6E6F_6D
+
+    public func migrate() async throws {
+        if let schema {
+            // `schema` passed ``isPlainIdentifier(_:)``: it never needs quoting.
+            try await run { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)")) }
+        }
+        let location = location
+        var failing = ""
+        do {
+            try await client.withTransaction(logger: Self.logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: Self.logger)
+                let tables = try await connection.query(
+                    "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
+                    logger: Self.logger
+                ).collect().map { try $0.decode(String.self) }
+                if !tables.isEmpty && !tables.contains(Self.migrationsTable) {
+                    throw LedgerError(
+                        .notALedger, location: location,
+                        "is a PostgreSQL database but not a Tokenomics ledger (tables: \(tables.sorted().joined(separator: ", ")))"
+                    )
+                }
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "CREATE TABLE IF NOT EXISTS \(Self.migrationsTable) "
+                            + "(name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"),
+                    logger: Self.logger)
+                let applied = Set(
+                    try await connection.query(
+                        PostgresQuery(unsafeSQL: "SELECT name FROM \(Self.migrationsTable)"), logger: Self.logger
+                    ).collect().map { try $0.decode(String.self) })
+                let known = Set(Self.migrations.map(\.name))
+                if !applied.isSubset(of: known) {
+                    throw LedgerError(
+                        .migrationFailed, location: location,
+                        "was written by a newer version of tokenomics (unknown migrations: "
+                            + applied.subtracting(known).sorted().joined(separator: ", ") + ")")
+                }
+                for migration in Self.migrations where !applied.contains(migration.name) {
+                    failing = migration.name
+                    for statement in migration.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Self.logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO tokenomics_migrations (name) VALUES (\(migration.name))", logger: Self.logger)
+                }
+            }
+        } catch {
+            if let cause = Self.cause(error) as? LedgerError { throw cause }
+            let what = failing.isEmpty ? "migration failed" : "migration \(failing) failed"
+            throw LedgerError(.migrationFailed, location: location, "\(what): \(Self.message(of: error))")
+        }
+    }
+}
