@@ -7,6 +7,9 @@ import TokenomicsCore
 /// Every method is `async` so that a network backend (PostgreSQL) can conform as well as the
 /// embedded SQLite store; every backend runs the same conformance suite.
 public protocol LedgerStore: Sendable {
+    /// Where the ledger is, fit to print: a file path, or a PostgreSQL URL without its password.
+    var location: String { get }
+
     /// Brings the schema up to date by applying the named migrations not yet applied.
     ///
     /// - Throws: ``LedgerError`` when the store is not a ledger, is locked, or a migration fails.

@@ -13,6 +13,9 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     /// The ledger file.
     public let path: String
+
+    /// The ledger file's path (see ``LedgerStore/location``).
+    public var location: String { path }
     private let pool: DatabasePool
 
     /// Opens (creating it if absent) the ledger file, without migrating it.

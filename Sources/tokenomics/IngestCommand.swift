@@ -64,7 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         print(
             "ingest: read \(batch.lines) lines: \(batch.result.stored) stored, \(batch.result.duplicates) duplicates, "
-                + "\(batch.quarantined) quarantined → \(ledger.ledger)")
+                + "\(batch.quarantined) quarantined → \(store.location)")
         if batch.quarantined > 0 { throw ExitCode(1) }
     }
 }
