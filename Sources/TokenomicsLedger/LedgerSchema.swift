@@ -1,4 +1,5 @@
 import Foundation
+import TokenomicsCore
 
 /// The events table's columns, shared by every backend so that SQLite and PostgreSQL store the
 /// same columns in the same order.
@@ -59,5 +60,15 @@ enum LedgerSchema {
     /// The instant a stored timestamp stands for.
     static func date(microseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
+    }
+
+    /// The cost breakdown whose parts are read in the order of the schema's amount columns after
+    /// the total (input, cache read, cache write, retrieval, output, reasoning, audio, image,
+    /// requests, web search).
+    static func breakdown(_ parts: ArraySlice<Money>) -> CostBreakdown {
+        let parts = Array(parts)
+        return CostBreakdown(
+            input: parts[0], cacheRead: parts[1], cacheWrite: parts[2], retrieval: parts[3], output: parts[4],
+            reasoning: parts[5], audio: parts[6], image: parts[7], requests: parts[8], webSearch: parts[9])
     }
 }

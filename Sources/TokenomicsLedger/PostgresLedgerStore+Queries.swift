@@ -126,7 +126,7 @@ extension PostgresLedgerStore {
                 input: try tokens("input"), cacheRead: try tokens("cache_read"),
                 cacheWrite5m: try tokens("cache_write_5m"), cacheWrite1h: try tokens("cache_write_1h"),
                 retrieval: try tokens("retrieval"), output: try tokens("output"), reasoning: try tokens("reasoning")),
-            cost: amounts[0], breakdown: breakdown(amounts.dropFirst()))
+            cost: amounts[0], breakdown: LedgerSchema.breakdown(amounts.dropFirst()))
     }
 
     /// A `NUMERIC` sum sent as text.
@@ -136,13 +136,6 @@ extension PostgresLedgerStore {
             throw LedgerError(.storage, location: cell.columnName, "sum \(text) does not fit 128 bits")
         }
         return value
-    }
-
-    private static func breakdown(_ parts: ArraySlice<Money>) -> CostBreakdown {
-        let parts = Array(parts)
-        return CostBreakdown(
-            input: parts[0], cacheRead: parts[1], cacheWrite: parts[2], retrieval: parts[3], output: parts[4],
-            reasoning: parts[5], audio: parts[6], image: parts[7], requests: parts[8], webSearch: parts[9])
     }
 
     /// The entry a row of ``LedgerSchema/eventColumns`` holds.
@@ -186,7 +179,7 @@ extension PostgresLedgerStore {
             event: event, catalogVersion: try text("catalog_version"),
             pricedTier: ServiceTier(rawValue: try text("priced_tier")) ?? .standard,
             longContextThreshold: try row["long_context_threshold"].decode(Int64?.self), cost: amounts[0],
-            breakdown: breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
+            breakdown: LedgerSchema.breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
             unpricedReason: try optionalText("unpriced_reason"))
     }
 }

@@ -99,14 +99,7 @@ extension SQLiteLedgerStore {
                 input: row["input"], cacheRead: row["cache_read"], cacheWrite5m: row["cache_write_5m"],
                 cacheWrite1h: row["cache_write_1h"], retrieval: row["retrieval"], output: row["output"],
                 reasoning: row["reasoning"]),
-            cost: amounts[0], breakdown: breakdown(amounts.dropFirst()))
-    }
-
-    private static func breakdown(_ parts: ArraySlice<Money>) -> CostBreakdown {
-        let parts = Array(parts)
-        return CostBreakdown(
-            input: parts[0], cacheRead: parts[1], cacheWrite: parts[2], retrieval: parts[3], output: parts[4],
-            reasoning: parts[5], audio: parts[6], image: parts[7], requests: parts[8], webSearch: parts[9])
+            cost: amounts[0], breakdown: LedgerSchema.breakdown(amounts.dropFirst()))
     }
 
     /// The entry a row of ``eventColumns`` holds.
@@ -141,6 +134,7 @@ extension SQLiteLedgerStore {
             event: event, catalogVersion: row["catalog_version"],
             pricedTier: ServiceTier(rawValue: row["priced_tier"]) ?? .standard,
             longContextThreshold: row["long_context_threshold"], cost: amounts[0],
-            breakdown: breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]), unpricedReason: row["unpriced_reason"])
+            breakdown: LedgerSchema.breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
+            unpricedReason: row["unpriced_reason"])
     }
 }
