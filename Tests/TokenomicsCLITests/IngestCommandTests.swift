@@ -11,6 +11,16 @@ struct IngestCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("ingest-\(UUID().uuidString)\(suffix)").path
     }
 
+    /// A temporary JSON Lines file of `count` simulated OpenAI chat responses.
+    static func simulatedOpenAIFile(count: Int) throws -> String {
+        let path = temporaryPath(".jsonl")
+        let simulated = try CLIHarness.run([
+            "simulate", "usage", "--count", "\(count)", "--format", "openai", "--out", path,
+        ])
+        try #require(simulated.status == 0)
+        return path
+    }
+
     @Test("ingesting the sample twice stores every event once: the second run finds only duplicates")
     func idempotent() throws {
         let ledger = Self.temporaryPath(".sqlite")
@@ -25,12 +35,8 @@ struct IngestCommandTests {
 
     @Test("more events than one transaction holds are all stored, across batches, and once only")
     func severalBatches() throws {
-        let input = Self.temporaryPath(".jsonl")
+        let input = try IngestCommandTests.simulatedOpenAIFile(count: 12345)
         let ledger = Self.temporaryPath(".sqlite")
-        let simulated = try CLIHarness.run([
-            "simulate", "usage", "--count", "12345", "--format", "openai", "--out", input,
-        ])
-        try #require(simulated.status == 0)
         let first = try CLIHarness.run(["ingest", input, "--ledger", ledger])
         #expect(first.status == 0)
         #expect(first.stdout == "ingest: read 12345 lines: 12345 stored, 0 duplicates, 0 quarantined → \(ledger)\n")

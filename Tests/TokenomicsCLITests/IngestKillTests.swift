@@ -16,12 +16,8 @@ struct IngestKillTests {
         "SIGKILL leaves whole transactions of 10,000 events; a re-run stores the rest and counts the others as duplicates"
     )
     func killAndResume() async throws {
-        let input = IngestCommandTests.temporaryPath(".jsonl")
+        let input = try IngestCommandTests.simulatedOpenAIFile(count: Self.events)
         let ledger = IngestCommandTests.temporaryPath(".sqlite")
-        let simulated = try CLIHarness.run([
-            "simulate", "usage", "--count", "\(Self.events)", "--format", "openai", "--out", input,
-        ])
-        try #require(simulated.status == 0)
         // The ledger is created before the ingest starts: two processes migrating a new ledger at
         // once can both try to create its tables (the second then fails with "migration failed").
         let empty = IngestCommandTests.temporaryPath(".jsonl")

@@ -43,12 +43,8 @@ struct ProgressBarTests {
 struct IngestProgressTests {
     @Test("when standard error is not a terminal, ingest of a large file writes nothing there")
     func silentWithoutTerminal() throws {
-        let input = IngestCommandTests.temporaryPath(".jsonl")
+        let input = try IngestCommandTests.simulatedOpenAIFile(count: 20000)
         let ledger = IngestCommandTests.temporaryPath(".sqlite")
-        let simulated = try CLIHarness.run([
-            "simulate", "usage", "--count", "20000", "--format", "openai", "--out", input,
-        ])
-        try #require(simulated.status == 0)
         let result = try CLIHarness.run(["ingest", input, "--ledger", ledger])
         #expect(result.status == 0)
         #expect(result.stderr == "")
@@ -59,12 +55,8 @@ struct IngestProgressTests {
         "on a terminal (script(1) gives one), the bar is drawn with \\r and erased before the summary",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func drawnOnTerminal() throws {
-        let input = IngestCommandTests.temporaryPath(".jsonl")
+        let input = try IngestCommandTests.simulatedOpenAIFile(count: 40000)
         let ledger = IngestCommandTests.temporaryPath(".sqlite")
-        let simulated = try CLIHarness.run([
-            "simulate", "usage", "--count", "40000", "--format", "openai", "--out", input,
-        ])
-        try #require(simulated.status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", "\(CLIHarness.executable.path) ingest \(input) --ledger \(ledger)", "/dev/null"]
