@@ -18,6 +18,8 @@ public struct LedgerEntry: Sendable, Hashable {
     public var breakdown: CostBreakdown
     /// Why the event is unpriced, or `nil` when it is priced.
     public var unpricedReason: String?
+    /// What caching did to the cost (zero when unpriced).
+    public var cache: CacheAccounting
 
     /// The event's id: the ledger's key.
     public var id: String { event.id }
@@ -28,7 +30,7 @@ public struct LedgerEntry: Sendable, Hashable {
     public init(
         event: UsageEvent, catalogVersion: String, pricedTier: ServiceTier = .standard,
         longContextThreshold: Int64? = nil, cost: Money?, breakdown: CostBreakdown = .zero,
-        unpricedReason: String? = nil
+        unpricedReason: String? = nil, cache: CacheAccounting = .zero
     ) {
         self.event = event
         self.catalogVersion = catalogVersion
@@ -37,6 +39,7 @@ public struct LedgerEntry: Sendable, Hashable {
         self.cost = cost
         self.breakdown = breakdown
         self.unpricedReason = unpricedReason
+        self.cache = cache
     }
 
     /// The entry for a priced event.
@@ -44,6 +47,6 @@ public struct LedgerEntry: Sendable, Hashable {
         self.init(
             event: priced.event, catalogVersion: priced.catalogVersion, pricedTier: priced.serviceTier,
             longContextThreshold: priced.longContextThreshold, cost: priced.cost, breakdown: priced.breakdown,
-            unpricedReason: priced.issue?.message)
+            unpricedReason: priced.issue?.message, cache: priced.cache)
     }
 }

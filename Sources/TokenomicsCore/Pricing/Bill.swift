@@ -37,11 +37,33 @@ struct Bill {
     }
 
     /// Prices every count of an event into `breakdown`, every part of which it sets.
-    mutating func charge(_ tokens: TokenCounts, _ modality: ModalityCounts, into breakdown: inout CostBreakdown) {
+    /// The cache baseline of an event with cached tokens: its cached tokens at the input rate.
+    private func account(
+        _ tokens: TokenCounts, write1h: Int128, breakdown: CostBreakdown, into cache: inout CacheAccounting
+    ) {
+        let hasInputRate = mask & 1 != 0
+        let input = hasInputRate ? compiled.perToken.withUnsafeBufferPointer { $0[base] } : 0
+        cache.readsAtInputRate =
+            hasInputRate ? Money(attodollars: Self.product(tokens.cacheRead, input)) : breakdown.cacheRead
+        cache.writesAtInputRate =
+            hasInputRate ? Money(attodollars: Self.product(tokens.cacheWrite, input)) : breakdown.cacheWrite
+        cache.writes1h = Money(attodollars: write1h)
+    }
+
+    mutating func charge(
+        _ tokens: TokenCounts, _ modality: ModalityCounts, into breakdown: inout CostBreakdown,
+        cache: inout CacheAccounting
+    ) {
         breakdown.input = Money(attodollars: cost(.input, 0, tokens.input))
         breakdown.cacheRead = Money(attodollars: cost(.cacheRead, 1, tokens.cacheRead))
         let write5m = cost(.cacheWrite5m, 2, tokens.cacheWrite5m)
-        breakdown.cacheWrite = Money(attodollars: write5m + cost(.cacheWrite1h, 3, tokens.cacheWrite1h))
+        let write1h = cost(.cacheWrite1h, 3, tokens.cacheWrite1h)
+        breakdown.cacheWrite = Money(attodollars: write5m + write1h)
+        if tokens.cacheRead == 0, tokens.cacheWrite5m == 0, tokens.cacheWrite1h == 0 {
+            cache = .zero
+        } else {
+            account(tokens, write1h: write1h, breakdown: breakdown, into: &cache)
+        }
         breakdown.retrieval = Money(attodollars: cost(.retrieval, 4, tokens.retrieval))
         breakdown.output = Money(attodollars: cost(.output, 5, tokens.output))
         breakdown.reasoning = Money(attodollars: cost(.reasoning, 6, tokens.reasoning))

@@ -104,7 +104,7 @@ public struct CostEngine: Sendable {
         let threshold = level > 0 ? compiled.thresholds[level - 1] : nil
         priced.event.pricedModel = compiled.id
         var bill = Bill(compiled: compiled, set: level * CompiledPrice.tierCount + tier.slot)
-        bill.charge(priced.event.tokens, priced.event.modality, into: &priced.breakdown)
+        bill.charge(priced.event.tokens, priced.event.modality, into: &priced.breakdown, cache: &priced.cache)
         guard let missing = bill.missing else {
             // An event this engine priced has no issue (it sets one only without a cost), and
             // clearing an absent issue still costs a release, so only an unpriced one is cleared.

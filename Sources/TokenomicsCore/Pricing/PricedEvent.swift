@@ -18,6 +18,8 @@ public struct PricedEvent: Sendable, Hashable {
     public var serviceTier: ServiceTier
     /// The threshold of the long-context tier whose rates applied, or `nil` for base rates.
     public var longContextThreshold: Int64?
+    /// What caching did to the cost (zero when unpriced or nothing was cached).
+    public var cache: CacheAccounting = .zero
 
     /// Creates a priced event.
     ///
@@ -50,6 +52,7 @@ public struct PricedEvent: Sendable, Hashable {
     mutating func unprice(_ reason: IngestIssue, longContextThreshold: Int64?) {
         cost = nil
         breakdown = .zero
+        cache = .zero
         issue = reason
         self.longContextThreshold = longContextThreshold
     }

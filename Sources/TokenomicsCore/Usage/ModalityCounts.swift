@@ -38,3 +38,16 @@ public struct ModalityCounts: Sendable, Hashable, Codable {
             || images != 0 || webSearchQueries != 0
     }
 }
+
+extension ModalityCounts {
+    /// Adds another event's counts.
+    public static func += (lhs: inout ModalityCounts, rhs: ModalityCounts) {
+        lhs.audioInputTokens += rhs.audioInputTokens
+        lhs.audioOutputTokens += rhs.audioOutputTokens
+        lhs.imageInputTokens += rhs.imageInputTokens
+        lhs.imageOutputTokens += rhs.imageOutputTokens
+        lhs.images += rhs.images
+        lhs.requests += rhs.requests
+        lhs.webSearchQueries += rhs.webSearchQueries
+    }
+}
