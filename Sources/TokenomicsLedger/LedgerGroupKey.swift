@@ -8,6 +8,12 @@ public enum LedgerGroupKey: Sendable, Hashable {
     case model
     /// The catalog id the model was priced as.
     case pricedModel
+    /// The service tier whose rates applied.
+    case serviceTier
+    /// The version of the catalog that priced the events.
+    case catalogVersion
+    /// The long-context threshold whose rates applied (none for base rates).
+    case longContextThreshold
     /// A named attribution key (team, user, application, …).
     case attribution(Attribution.Key)
     /// A free tag.
@@ -20,6 +26,9 @@ public enum LedgerGroupKey: Sendable, Hashable {
         case "provider": self = .provider
         case "model": self = .model
         case "priced_model": self = .pricedModel
+        case "service_tier", "tier": self = .serviceTier
+        case "catalog_version": self = .catalogVersion
+        case "long_context_threshold": self = .longContextThreshold
         default:
             if name.hasPrefix("tag:"), name.count > 4 {
                 self = .tag(String(name.dropFirst(4)))
@@ -28,6 +37,39 @@ public enum LedgerGroupKey: Sendable, Hashable {
             } else {
                 return nil
             }
+        }
+    }
+
+    /// The name a report prints for the key (`team`, `tag:env`, …).
+    public var name: String {
+        switch self {
+        case .provider: "provider"
+        case .model: "model"
+        case .pricedModel: "priced_model"
+        case .serviceTier: "service_tier"
+        case .catalogVersion: "catalog_version"
+        case .longContextThreshold: "long_context_threshold"
+        case .attribution(let key): Attribution.keyNames[key.rawValue]
+        case .tag(let name): "tag:" + name
+        }
+    }
+
+    /// The rollups column that holds the key, or `nil` for a tag (read from the `tags` column) or
+    /// a trace or span id (not kept in rollups).
+    var rollupColumn: String? {
+        switch self {
+        case .provider: "provider"
+        case .model: "model"
+        case .pricedModel: "priced_model"
+        case .serviceTier: "service_tier"
+        case .catalogVersion: "catalog_version"
+        case .longContextThreshold: "long_context_threshold"
+        case .attribution(let key):
+            switch key {
+            case .traceId, .spanId, .parentSpanId: nil
+            default: LedgerSchema.attributionColumns[key.rawValue]
+            }
+        case .tag: nil
         }
     }
 }

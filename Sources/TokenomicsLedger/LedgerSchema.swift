@@ -28,15 +28,19 @@ enum LedgerSchema {
         "parent_span_id",
     ]
 
-    /// Every column of the events table, in the order the backends bind them.
-    static let eventColumns: [String] =
+    /// Every column of the events table, in the order the backends bind them: the `v1-events`
+    /// columns, then the cache baseline added by `v2-rollups`.
+    static let eventColumns: [String] = v1EventColumns + cacheColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+
+    /// The columns the `v1-events` migration created.
+    static let v1EventColumns: [String] =
         ["id", "ts_us", "provider", "model", "priced_model", "operation", "service_tier"]
         + tokenColumns + ["estimated"] + modalityColumns
         + attributionColumns + ["tags", "timing", "outcome"]
         + ["catalog_version", "priced_tier", "long_context_threshold", "priced", "unpriced_reason"]
         + amountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
 
-    /// The definitions of the events table's columns, with `integer` as the 64-bit integer type
+    /// The definitions of the `v1-events` table's columns, with `integer` as the 64-bit integer type
     /// (`INTEGER` in SQLite, `BIGINT` in PostgreSQL).
     static func eventColumnDefinitions(integer: String) -> [String] {
         [

@@ -73,4 +73,19 @@ public protocol LedgerStore: Sendable {
     ///   - until: the first instant excluded, or `nil`.
     /// - Throws: ``LedgerError``.
     func groups(by key: LedgerGroupKey, since: Date?, until: Date?) async throws -> [LedgerGroup]
+
+    /// The sums of the stored events per group (and per hour), read from the hourly rollups
+    /// that ``append(_:)`` keeps up to date: what a report is built from.
+    ///
+    /// - Parameters:
+    ///   - dimensions: what to group by, in key order (none: one group of everything). Trace and
+    ///     span ids are not kept in rollups.
+    ///   - since: the first instant included, rounded down to its hour, or `nil`.
+    ///   - until: the first instant excluded, rounded up to an hour, or `nil`.
+    ///   - hourly: whether to split each group by hour (for a time series).
+    /// - Returns: one row per group (and hour), with `nil` key values for events without one.
+    ///   With either bound set, events without a timestamp are left out.
+    /// - Throws: ``LedgerError``.
+    func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
+        -> [SpendRow]
 }

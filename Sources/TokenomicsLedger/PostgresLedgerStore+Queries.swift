@@ -66,6 +66,9 @@ extension PostgresLedgerStore {
         case .provider: expression = "provider"
         case .model: expression = "model"
         case .pricedModel: expression = "priced_model"
+        case .serviceTier: expression = "priced_tier"
+        case .catalogVersion: expression = "catalog_version"
+        case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
         case .attribution(let name): expression = LedgerSchema.attributionColumns[name.rawValue]
         case .tag(let name):
             // The tag name is a bound parameter: it never becomes SQL text.

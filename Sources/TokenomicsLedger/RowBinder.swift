@@ -40,6 +40,11 @@ struct RowBinder {
     }
 
     /// Leaves a parameter NULL (cleared by ``init(_:)``).
+    mutating func bind(_ value: Double) {
+        sqlite3_bind_double(statement, index, value)
+        index += 1
+    }
+
     mutating func bindNull() {
         index += 1
     }

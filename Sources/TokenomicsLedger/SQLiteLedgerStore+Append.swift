@@ -12,16 +12,20 @@ extension SQLiteLedgerStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             var result = AppendResult()
+            var rollups = LedgerRollups()
             let sqlite = statement.sqliteStatement
             for entry in entries {
                 var row = RowBinder(sqlite)
-                try Self.bind(entry, to: &row, path: path, encoder: encoder)
+                let tags = LedgerSchema.tagsJSON(entry.event.attribution.tags)
+                try Self.bind(entry, tags: tags, to: &row, path: path, encoder: encoder)
                 if try RowBinder.step(sqlite, in: db) > 0 {
                     result.stored += 1
+                    rollups.add(entry, tags: tags)
                 } else {
                     result.duplicates += 1
                 }
             }
+            try Self.store(rollups, in: db)
             return result
         }
     }
@@ -51,7 +55,9 @@ extension SQLiteLedgerStore {
     }
 
     /// Binds an entry's column values, in ``eventColumns`` order.
-    static func bind(_ entry: LedgerEntry, to row: inout RowBinder, path: String, encoder: JSONEncoder) throws {
+    static func bind(
+        _ entry: LedgerEntry, tags: String?, to row: inout RowBinder, path: String, encoder: JSONEncoder
+    ) throws {
         let event = entry.event
         let tokens = event.tokens
         let modality = event.modality
@@ -79,7 +85,7 @@ extension SQLiteLedgerStore {
         row.bind(modality.webSearchQueries)
         let attribution = event.attribution
         for key in Attribution.Key.allCases { row.bind(attribution[key]) }
-        row.bind(attribution.tags.isEmpty ? nil : try json(attribution.tags, encoder: encoder))
+        row.bind(tags)
         let timing = event.timing
         row.bind(timing == Timing() ? nil : try json(timing, encoder: encoder))
         row.bind(try event.outcome.map { try json($0, encoder: encoder) })
@@ -95,6 +101,10 @@ extension SQLiteLedgerStore {
             parts.image, parts.requests, parts.webSearch,
         ] {
             try bind(part, to: &row, path: path, id: event.id)
+        }
+        let cache = entry.cache
+        for amount in [cache.readsAtInputRate, cache.writesAtInputRate, cache.writes1h] {
+            try bind(amount, to: &row, path: path, id: event.id)
         }
     }
 

@@ -48,6 +48,9 @@ extension SQLiteLedgerStore {
         case .provider: expression = "provider"
         case .model: expression = "model"
         case .pricedModel: expression = "priced_model"
+        case .serviceTier: expression = "priced_tier"
+        case .catalogVersion: expression = "catalog_version"
+        case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
         case .attribution(let name): expression = Self.attributionColumns[name.rawValue]
         case .tag(let name):
             // The JSON path is a bound parameter: a tag name never becomes SQL text.
@@ -130,11 +133,16 @@ extension SQLiteLedgerStore {
             guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return nil }
             return StoredAmount.money(nano: nano, atto: atto)
         }
+        let cache = LedgerSchema.cacheColumns.map { name -> Money in
+            guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return .zero }
+            return StoredAmount.money(nano: nano, atto: atto)
+        }
         return LedgerEntry(
             event: event, catalogVersion: row["catalog_version"],
             pricedTier: ServiceTier(rawValue: row["priced_tier"]) ?? .standard,
             longContextThreshold: row["long_context_threshold"], cost: amounts[0],
             breakdown: LedgerSchema.breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
-            unpricedReason: row["unpriced_reason"])
+            unpricedReason: row["unpriced_reason"],
+            cache: CacheAccounting(readsAtInputRate: cache[0], writesAtInputRate: cache[1], writes1h: cache[2]))
     }
 }

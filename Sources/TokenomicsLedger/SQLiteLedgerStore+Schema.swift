@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension SQLiteLedgerStore {
@@ -15,6 +16,49 @@ extension SQLiteLedgerStore {
         "INSERT INTO events (\(eventColumns.joined(separator: ", "))) VALUES ("
         + Array(repeating: "?", count: eventColumns.count).joined(separator: ", ")
         + ") ON CONFLICT(id) DO NOTHING"
+
+    /// The rollup upsert, with `?` parameters.
+    static let rollupUpsertSQL = LedgerSchema.rollupUpsertSQL { _ in "?" }
+
+    /// Sums the events stored before rollups existed into the rollups table.
+    private static func backfillRollups(_ db: Database) throws {
+        var rollups = LedgerRollups()
+        let decoder = JSONDecoder()
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events")
+        while let row = try rows.next() {
+            let entry = try entry(from: row, decoder: decoder)
+            rollups.add(entry, tags: LedgerSchema.tagsJSON(entry.event.attribution.tags))
+        }
+        try store(rollups, in: db)
+    }
+
+    /// Adds a batch's rollup rows to the stored rollups.
+    static func store(_ rollups: LedgerRollups, in db: Database) throws {
+        guard !rollups.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: rollupUpsertSQL)
+        let sqlite = statement.sqliteStatement
+        for (key, sums) in rollups.rows {
+            var row = RowBinder(sqlite)
+            row.bind(key.hour)
+            row.bind(key.text[0])
+            row.bind(key.text[1])
+            row.bind(key.text[2])
+            row.bind(key.text[3])
+            row.bind(key.longContextThreshold)
+            for text in key.text.dropFirst(4) { row.bind(text) }
+            for count in LedgerRollups.counts(sums) { row.bind(count) }
+            row.bind(sums.qualitySum)
+            for amount in LedgerRollups.amounts(sums) {
+                guard let stored = StoredAmount(amount) else {
+                    throw LedgerError(.amountOutOfRange, location: "rollups", "a rollup sum is out of the stored range")
+                }
+                row.bind(stored.nano)
+                row.bind(stored.atto)
+            }
+            _ = try RowBinder.step(sqlite, in: db)
+        }
+    }
 
     /// The named migrations, in order. Append-only: a released migration is never edited; a
     /// schema change is a new migration.
@@ -37,6 +81,19 @@ extension SQLiteLedgerStore {
                         recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                     )
                     """)
+        }
+        migrator.registerMigration("v2-rollups") { db in
+            for column in LedgerSchema.cacheColumns {
+                try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column)_nano INTEGER")
+                try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column)_atto INTEGER")
+            }
+            let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
+            try db.execute(sql: "CREATE TABLE rollups (\(columns.joined(separator: ", ")))")
+            try db.execute(
+                sql:
+                    "CREATE UNIQUE INDEX rollups_key ON rollups (\(LedgerSchema.rollupKeyColumns.joined(separator: ", ")))"
+            )
+            try backfillRollups(db)
         }
         return migrator
     }

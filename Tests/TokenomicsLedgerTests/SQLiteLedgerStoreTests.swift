@@ -39,7 +39,29 @@ struct SQLiteLedgerStoreTests {
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
         #expect(mode == "wal")
-        #expect(migrations == ["v1-events", "v1-quarantine"])
+        #expect(migrations == ["v1-events", "v1-quarantine", "v2-rollups"])
+    }
+
+    @Test("a ledger written before rollups existed gets them, summed from its events, when reopened")
+    func rollupsBackfilled() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        let store = try await SQLiteLedgerStore.open(path: path)
+        _ = try await store.append((0..<50).map { LedgerFixtures.entry("b\($0)", team: $0 % 2 == 0 ? "a" : "b") })
+        let before = try await store.rollups(by: [.attribution(.team)], since: nil, until: nil, hourly: true)
+        // Turn the file back into a v1 ledger: no rollups table, no cache columns, no v2 record.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TABLE rollups")
+            for column in ["cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h"] {
+                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)_nano")
+                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)_atto")
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-rollups'")
+        }
+        let reopened = try await SQLiteLedgerStore.open(path: path)
+        let after = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, hourly: true)
+        #expect(Set(after) == Set(before))
+        #expect(after.map(\.sums.requests).reduce(0, +) == 50)
     }
 
     @Test("a ledger with a migration this version does not know is refused")

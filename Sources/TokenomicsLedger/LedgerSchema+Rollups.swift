@@ -1,0 +1,75 @@
+import Foundation
+import TokenomicsCore
+
+/// The hourly rollups table, kept up to date at ingest: one row per hour and price set and
+/// attribution, holding the ``TokenomicsCore/SpendSums`` of its events. A report adds up rollup
+/// rows instead of scanning events.
+extension LedgerSchema {
+    /// The rollup key columns. None is NULL (a unique key must compare equal): a missing text is
+    /// stored as `''`, a missing long-context threshold as -1, a missing hour as ``noHour``.
+    static let rollupKeyColumns = [
+        "hour", "provider", "model", "priced_model", "service_tier", "long_context_threshold", "catalog_version",
+        "org", "project", "team", "user_name", "application", "workflow", "step", "tags",
+    ]
+
+    /// The key columns that hold text, in ``rollupKeyColumns`` order.
+    static let rollupTextKeyColumns = Array(rollupKeyColumns.dropFirst()).filter {
+        $0 != "long_context_threshold"
+    }
+
+    /// The hour stored for events without a timestamp.
+    static let noHour = Int64.min
+
+    /// The rollup count columns, in the order ``RollupSums`` binds them.
+    static let rollupCountColumns = [
+        "requests", "unpriced_requests", "input", "cache_read", "cache_write_5m", "cache_write_1h", "retrieval",
+        "output", "reasoning", "reasoning_estimated", "audio_input", "audio_output", "image_input", "image_output",
+        "images", "billed_requests", "web_search_queries", "outcomes", "accepted", "quality_count", "valued",
+    ]
+
+    /// The rollup money columns (each `NAME_nano`, `NAME_atto`): the cost, its parts, then the
+    /// reasoning cost of estimated tokens, the cache baseline, and the outcome value.
+    static let rollupAmountColumns =
+        amountColumns + [
+            "reasoning_estimated_cost", "cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h",
+        ]
+        + ["outcome_value"]
+
+    /// Every rollup sum column (counts, the quality sum, amounts), in bind order.
+    static let rollupSumColumns =
+        rollupCountColumns + ["quality_sum"] + rollupAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+
+    /// The events columns added by the `v2-rollups` migration: the cache baseline of each event.
+    static let cacheColumns = ["cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h"]
+
+    /// The definitions of the rollups table's columns, with `integer` as the 64-bit integer type
+    /// and `real` as the floating-point type.
+    static func rollupColumnDefinitions(integer: String, real: String) -> [String] {
+        ["hour \(integer) NOT NULL"]
+            + rollupKeyColumns.dropFirst().map {
+                $0 == "long_context_threshold" ? "\($0) \(integer) NOT NULL" : "\($0) TEXT NOT NULL"
+            }
+            + rollupCountColumns.map { "\($0) \(integer) NOT NULL" } + ["quality_sum \(real) NOT NULL"]
+            + rollupAmountColumns.flatMap { ["\($0)_nano \(integer) NOT NULL", "\($0)_atto \(integer) NOT NULL"] }
+    }
+
+    /// `INSERT … ON CONFLICT (key) DO UPDATE` adding a row's sums to the stored ones, with
+    /// `placeholders` giving the parameter text for the n-th column (`?` or `$n`).
+    static func rollupUpsertSQL(placeholder: (Int) -> String) -> String {
+        let columns = rollupKeyColumns + rollupSumColumns
+        let values = columns.indices.map { placeholder($0 + 1) }.joined(separator: ", ")
+        let updates = rollupSumColumns.map { "\($0) = rollups.\($0) + excluded.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO rollups (\(columns.joined(separator: ", "))) VALUES (\(values)) "
+            + "ON CONFLICT (\(rollupKeyColumns.joined(separator: ", "))) DO UPDATE SET \(updates)"
+    }
+
+    /// The hours since 1970 of an instant (rounded down).
+    static func hour(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 / 3_600).rounded(.down))
+    }
+
+    /// The instant an hour number starts.
+    static func date(hour: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(hour) * 3_600)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import TokenomicsCore
+import TokenomicsLedger
+
+/// The rollups every backend keeps at append: the sums a report reads must equal the sums of the
+/// stored events, whatever the grouping and range.
+@Suite("LedgerStore rollups conformance")
+struct LedgerRollupConformanceTests {
+    /// Entries over three hours, two teams, a tag, one unpriced, one with estimated reasoning and
+    /// an outcome, one with cached tokens.
+    static func mixedEntries() -> [LedgerEntry] {
+        var entries: [LedgerEntry] = []
+        for index in 0..<30 {
+            let at = LedgerFixtures.march1.addingTimeInterval(Double(index) * 400)
+            var entry = LedgerFixtures.entry(
+                "r\(index)", cost: Money(attodollars: 1_000_000_000_000_001 * Int128(index + 1)), at: at,
+                team: index % 3 == 0 ? "ads" : "search", tags: index % 2 == 0 ? ["env": "prod"] : [:])
+            entry.cache = CacheAccounting(
+                readsAtInputRate: Money(attodollars: 4_000_000_000_000_000), writesAtInputRate: .zero,
+                writes1h: .zero)
+            entry.breakdown = CostBreakdown(input: entry.cost ?? .zero)
+            if index == 7 {
+                entry.cost = nil
+                entry.breakdown = .zero
+                entry.cache = .zero
+                entry.unpricedReason = "model 'x' is not in the price catalog"
+            }
+            if index == 11 {
+                entry.event.tokens.reasoning = 900
+                entry.event.tokens.estimated = TokenClassSet(.reasoning)
+                entry.event.outcome = Outcome(success: true, quality: 0.8, valueUSD: Money(dollars: 3))
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    @Test("rollups with no dimension sum to the stored totals exactly", arguments: LedgerBackend.all)
+    func totalsMatch(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        let entries = Self.mixedEntries()
+        _ = try await store.append(Array(entries[..<20]))
+        _ = try await store.append(entries)  // the first 20 again: duplicates add nothing
+        let rows = try await store.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(rows.count == 1)
+        let sums = try #require(rows.first?.sums)
+        var expected = SpendSums()
+        for entry in entries {
+            expected.add(entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        }
+        #expect(sums.requests == 30)
+        #expect(sums.unpricedRequests == 1)
+        #expect(sums.cost == expected.cost)
+        #expect(sums.tokens.total == expected.tokens.total)
+        #expect(sums.reasoningEstimated == 900)
+        #expect(sums.accepted == 1)
+        #expect(sums.value == Money(dollars: 3))
+        #expect(sums.cacheReadSavings == expected.cacheReadSavings)
+        let totals = try await store.totals(since: nil, until: nil)
+        #expect(sums.cost == totals.cost)
+    }
+
+    @Test("rollups by team and by tag match the events' groups", arguments: LedgerBackend.all)
+    func groupsMatch(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await store.append(Self.mixedEntries())
+        for key in [LedgerGroupKey.attribution(.team), .tag("env"), .model, .serviceTier] {
+            let rows = try await store.rollups(by: [key], since: nil, until: nil, hourly: false)
+            let groups = try await store.groups(by: key, since: nil, until: nil)
+            #expect(rows.count == groups.count, "\(key.name)")
+            for group in groups {
+                let row = rows.first { $0.key == [group.key] }
+                #expect(row?.sums.cost == group.totals.cost, "\(key.name)=\(group.key ?? "nil")")
+                #expect(row?.sums.requests == Int64(group.totals.requests))
+            }
+        }
+    }
+
+    @Test("hourly rollups split by hour; a range is rounded out to whole hours", arguments: LedgerBackend.all)
+    func hourlyAndRange(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await store.append(Self.mixedEntries())
+        let hourly = try await store.rollups(by: [], since: nil, until: nil, hourly: true)
+        // 30 events 400 s apart from 12:00 span 12:00 to 15:13: four hours.
+        #expect(hourly.count == 4)
+        #expect(hourly.map(\.sums.requests).reduce(0, +) == 30)
+        #expect(hourly.allSatisfy { $0.hour != nil })
+        let since = LedgerFixtures.march1.addingTimeInterval(3_600 + 600)  // 13:10 → from 13:00
+        let until = LedgerFixtures.march1.addingTimeInterval(2 * 3_600 + 60)  // 14:01 → before 15:00
+        let ranged = try await store.rollups(by: [], since: since, until: until, hourly: false)
+        // Events at index 9...26 fall in 13:00–14:59.
+        #expect(ranged.first?.sums.requests == 18)
+    }
+
+    @Test("rollups cannot group by trace id", arguments: LedgerBackend.all)
+    func unsupportedDimension(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        await #expect(throws: LedgerError.self) {
+            _ = try await store.rollups(by: [.attribution(.traceId)], since: nil, until: nil, hourly: false)
+        }
+    }
+
+    @Test("an empty ledger has no rollup rows", arguments: LedgerBackend.all)
+    func emptyLedger(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        #expect(try await store.rollups(by: [], since: nil, until: nil, hourly: false).isEmpty)
+    }
+}
