@@ -54,8 +54,8 @@ public enum LedgerGroupKey: Sendable, Hashable {
         }
     }
 
-    /// The rollups column that holds the key, or `nil` for a tag (read from the `tags` column) or
-    /// a trace or span id (not kept in rollups).
+    /// The rollups column that holds the key, or `nil` when rollups do not keep it (users, trace
+    /// and span ids, free tags): a report by such a key sums the events instead.
     var rollupColumn: String? {
         switch self {
         case .provider: "provider"
@@ -66,8 +66,8 @@ public enum LedgerGroupKey: Sendable, Hashable {
         case .longContextThreshold: "long_context_threshold"
         case .attribution(let key):
             switch key {
-            case .traceId, .spanId, .parentSpanId: nil
-            default: LedgerSchema.attributionColumns[key.rawValue]
+            case .org, .project, .team, .application, .workflow, .step: LedgerSchema.attributionColumns[key.rawValue]
+            case .user, .traceId, .spanId, .parentSpanId: nil
             }
         case .tag: nil
         }

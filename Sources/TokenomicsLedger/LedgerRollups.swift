@@ -23,9 +23,8 @@ struct LedgerRollups: Sendable {
     /// Adds a stored entry.
     ///
     /// - Parameters:
-    ///   - entry: the entry.
-    ///   - tags: its tags as canonical JSON (see ``LedgerSchema/tagsJSON(_:)``), or `nil`.
-    mutating func add(_ entry: LedgerEntry, tags: String?) {
+    /// - Parameter entry: the entry.
+    mutating func add(_ entry: LedgerEntry) {
         let event = entry.event
         let attribution = event.attribution
         let key = RollupKey(
@@ -33,8 +32,8 @@ struct LedgerRollups: Sendable {
             longContextThreshold: entry.longContextThreshold ?? -1,
             text: [
                 event.provider, event.model, event.pricedModel ?? "", entry.pricedTier.rawValue, entry.catalogVersion,
-                attribution.org ?? "", attribution.project ?? "", attribution.team ?? "", attribution.user ?? "",
-                attribution.application ?? "", attribution.workflow ?? "", attribution.step ?? "", tags ?? "",
+                attribution.org ?? "", attribution.project ?? "", attribution.team ?? "",
+                attribution.application ?? "", attribution.workflow ?? "", attribution.step ?? "",
             ])
         rows[key, default: SpendSums()].add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
     }

@@ -1,8 +1,94 @@
 import Foundation
 import TokenomicsCore
 
-/// The parts of a rollups query that both backends share: the hour range and reading rows back.
+/// The SQL of a spend query, shared by both backends: from the rollups when they hold every
+/// dimension and the range is whole hours, else from the events (same sums, exact bounds).
 extension LedgerSchema {
+    /// A parameter of a spend query.
+    enum Parameter: Sendable, Hashable {
+        case text(String)
+        case integer(Int64)
+    }
+
+    /// A spend query: its SQL and parameters, and how many key columns (`k0`, `k1`, …) it selects.
+    struct SpendQuery: Sendable {
+        var sql: String
+        var parameters: [Parameter]
+        /// Whether it reads the rollups (else the events).
+        var readsRollups: Bool
+    }
+
+    /// The SQL of a spend query.
+    ///
+    /// - Parameters:
+    ///   - dimensions: the group keys.
+    ///   - since: the first instant included.
+    ///   - until: the first instant excluded.
+    ///   - hourly: whether to split by hour (selected as `hour`).
+    ///   - placeholder: the n-th parameter's text (`?` or `$n`).
+    ///   - tag: the SQL reading a tag from a `tags` column expression, given the placeholder of
+    ///     the tag's name or JSON path.
+    ///   - tagParameter: the parameter text naming a tag.
+    static func spendQuery(
+        _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool, placeholder: (Int) -> String,
+        tag: (_ tags: String, _ placeholder: String) -> String, tagParameter: (String) -> String
+    ) -> SpendQuery {
+        let hours = hourRange(since: since, until: until)
+        let wholeHours =
+            since.map { date(hour: hour($0)) == $0 } ?? true && until.map { date(hour: hour($0)) == $0 } ?? true
+        let fromRollups = wholeHours && dimensions.allSatisfy { $0.rollupColumn != nil }
+        var parameters: [Parameter] = []
+        func next(_ parameter: Parameter) -> String {
+            parameters.append(parameter)
+            return placeholder(parameters.count)
+        }
+        var select: [String] = []
+        for (index, dimension) in dimensions.enumerated() {
+            let expression: String
+            if case .tag(let name) = dimension {
+                expression = tag("tags", next(.text(tagParameter(name))))
+            } else if fromRollups, let column = dimension.rollupColumn {
+                expression = column == "long_context_threshold" ? "CAST(\(column) AS TEXT)" : column
+            } else {
+                expression = eventColumn(dimension)
+            }
+            select.append("\(expression) AS k\(index)")
+        }
+        var conditions: [String] = []
+        if fromRollups {
+            if hourly { select.append("hour") }
+            if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
+            if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
+            if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
+            select += rollupSumColumns.map { "SUM(\($0)) AS \($0)" }
+        } else {
+            if hourly { select.append("(ts_us / 3600000000) AS hour") }
+            if let since { conditions.append("ts_us >= \(next(.integer(microseconds(since))))") }
+            if let until { conditions.append("ts_us < \(next(.integer(microseconds(until))))") }
+            select += zip(rollupSumColumns, eventSumExpressions).map { "SUM(\($1)) AS \($0)" }
+        }
+        let groupBy = (0..<dimensions.count).map { "k\($0)" } + (hourly ? ["hour"] : [])
+        let sql =
+            "SELECT \(select.joined(separator: ", ")) FROM \(fromRollups ? "rollups" : "events")"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + (groupBy.isEmpty ? "" : " GROUP BY " + groupBy.joined(separator: ", "))
+        return SpendQuery(sql: sql, parameters: parameters, readsRollups: fromRollups)
+    }
+
+    /// The events column (as text) of a dimension other than a tag.
+    private static func eventColumn(_ dimension: LedgerGroupKey) -> String {
+        switch dimension {
+        case .provider: "provider"
+        case .model: "model"
+        case .pricedModel: "priced_model"
+        case .serviceTier: "priced_tier"
+        case .catalogVersion: "catalog_version"
+        case .longContextThreshold: "CAST(long_context_threshold AS TEXT)"
+        case .attribution(let key): attributionColumns[key.rawValue]
+        case .tag: "tags"
+        }
+    }
+
     /// The hour range of `[since, until)`: since rounded down, until rounded up.
     static func hourRange(since: Date?, until: Date?) -> (from: Int64?, to: Int64?) {
         let from = since.map { hour($0) }
@@ -13,27 +99,15 @@ extension LedgerSchema {
         return (from, to)
     }
 
-    /// The rollup columns of the dimensions, or a ledger error naming the first one rollups do
-    /// not keep; a tag's column is `nil` (the caller reads it from `tags`).
-    static func rollupColumns(_ dimensions: [LedgerGroupKey], location: String) throws -> [String?] {
-        try dimensions.map { dimension in
-            if case .tag = dimension { return nil }
-            guard let column = dimension.rollupColumn else {
-                throw LedgerError(
-                    .unsupportedQuery, location: location,
-                    "reports cannot group by \(dimension.name): trace and span ids are not kept in rollups")
-            }
-            return column
-        }
-    }
-
-    /// The aggregate select list of a rollups query, after the dimension and hour columns.
-    static let rollupSumSelect: String = rollupSumColumns.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", ")
-
     /// A key value read back: `''` and a negative threshold stand for none.
     static func keyValue(_ text: String?) -> String? {
         guard let text, !text.isEmpty, text != "-1" else { return nil }
         return text
+    }
+
+    /// The hour a row's `hour` column stands for.
+    static func rowHour(_ value: Int64?) -> Date? {
+        value.flatMap { $0 == noHour ? nil : date(hour: $0) }
     }
 
     /// The sums of a row read back, given how to read a count, the quality sum and an amount's

@@ -1,15 +1,19 @@
 import Foundation
 import TokenomicsCore
 
-/// The hourly rollups table, kept up to date at ingest: one row per hour and price set and
-/// attribution, holding the ``TokenomicsCore/SpendSums`` of its events. A report adds up rollup
-/// rows instead of scanning events.
+/// The hourly rollups table, kept up to date at ingest: one row per hour, price set and
+/// attribution down to the step, holding the ``TokenomicsCore/SpendSums`` of its events. A report
+/// adds up rollup rows instead of scanning events.
+///
+/// Users and free tags are not in the key: there can be as many of them as events, and a rollup
+/// that is as long as the events table saves nothing. A report by user or tag sums the events
+/// themselves, which carry the same per-event values (see ``eventSumExpressions``).
 extension LedgerSchema {
     /// The rollup key columns. None is NULL (a unique key must compare equal): a missing text is
     /// stored as `''`, a missing long-context threshold as -1, a missing hour as ``noHour``.
     static let rollupKeyColumns = [
         "hour", "provider", "model", "priced_model", "service_tier", "long_context_threshold", "catalog_version",
-        "org", "project", "team", "user_name", "application", "workflow", "step", "tags",
+        "org", "project", "team", "application", "workflow", "step",
     ]
 
     /// The key columns that hold text, in ``rollupKeyColumns`` order.
@@ -39,8 +43,36 @@ extension LedgerSchema {
     static let rollupSumColumns =
         rollupCountColumns + ["quality_sum"] + rollupAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
 
-    /// The events columns added by the `v2-rollups` migration: the cache baseline of each event.
-    static let cacheColumns = ["cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h"]
+    /// The money columns added to events by the `v2-rollups` migration: the cache baseline, the
+    /// reasoning cost of estimated tokens, and the outcome's value.
+    static let v2EventAmountColumns = [
+        "cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h", "reasoning_estimated_cost",
+        "outcome_value",
+    ]
+
+    /// The other columns added to events by `v2-rollups`, with their SQL type given the integer
+    /// and floating-point type names: estimated reasoning tokens, and the outcome's acceptance
+    /// (1, 0 or NULL) and quality.
+    static func v2EventOtherColumns(integer: String, real: String) -> [(String, String)] {
+        [("reasoning_estimated", integer), ("outcome_success", integer), ("outcome_quality", real)]
+    }
+
+    /// For each of ``rollupSumColumns``, the expression giving one event's value from the events
+    /// table: a report by user or tag sums these over events, exactly as rollups sum them at ingest.
+    static let eventSumExpressions: [String] = {
+        let renamed = [
+            "requests": "1", "unpriced_requests": "1 - priced", "billed_requests": "requests",
+            "outcomes": "CASE WHEN outcome IS NULL THEN 0 ELSE 1 END", "accepted": "COALESCE(outcome_success, 0)",
+            "quality_count": "CASE WHEN outcome_quality IS NULL THEN 0 ELSE 1 END",
+            "valued": "CASE WHEN outcome_value_nano IS NULL THEN 0 ELSE 1 END",
+            "quality_sum": "COALESCE(outcome_quality, 0)",
+        ]
+        return rollupSumColumns.map { column in
+            if let expression = renamed[column] { return expression }
+            return column.hasSuffix("_nano") || column.hasSuffix("_atto") || column == "reasoning_estimated"
+                ? "COALESCE(\(column), 0)" : column
+        }
+    }()
 
     /// The definitions of the rollups table's columns, with `integer` as the 64-bit integer type
     /// and `real` as the floating-point type.
@@ -71,5 +103,25 @@ extension LedgerSchema {
     /// The instant an hour number starts.
     static func date(hour: Int64) -> Date {
         Date(timeIntervalSince1970: Double(hour) * 3_600)
+    }
+
+    /// The `v2-rollups` amounts of an entry, in ``v2EventAmountColumns`` order (`nil`: none).
+    static func v2Amounts(_ entry: LedgerEntry) -> [Money?] {
+        let cache = entry.cache
+        let estimated = entry.event.tokens.isEstimated(.reasoning)
+        return [
+            cache.readsAtInputRate, cache.writesAtInputRate, cache.writes1h,
+            entry.cost == nil ? nil : estimated ? entry.breakdown.reasoning : .zero, entry.event.outcome?.valueUSD,
+        ]
+    }
+
+    /// The estimated reasoning tokens of an entry.
+    static func reasoningEstimated(_ entry: LedgerEntry) -> Int64 {
+        entry.event.tokens.isEstimated(.reasoning) ? entry.event.tokens.reasoning : 0
+    }
+
+    /// An outcome's acceptance as stored: 1, 0, or `nil` when unknown.
+    static func outcomeSuccess(_ entry: LedgerEntry) -> Int64? {
+        entry.event.outcome?.success.map { $0 ? 1 : 0 }
     }
 }

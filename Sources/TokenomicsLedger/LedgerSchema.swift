@@ -29,8 +29,10 @@ enum LedgerSchema {
     ]
 
     /// Every column of the events table, in the order the backends bind them: the `v1-events`
-    /// columns, then the cache baseline added by `v2-rollups`.
-    static let eventColumns: [String] = v1EventColumns + cacheColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+    /// columns, then those added by `v2-rollups` (amounts, then the others).
+    static let eventColumns: [String] =
+        v1EventColumns + v2EventAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+        + v2EventOtherColumns(integer: "", real: "").map(\.0)
 
     /// The columns the `v1-events` migration created.
     static let v1EventColumns: [String] =

@@ -20,7 +20,7 @@ extension SQLiteLedgerStore {
                 try Self.bind(entry, tags: tags, to: &row, path: path, encoder: encoder)
                 if try RowBinder.step(sqlite, in: db) > 0 {
                     result.stored += 1
-                    rollups.add(entry, tags: tags)
+                    rollups.add(entry)
                 } else {
                     result.duplicates += 1
                 }
@@ -102,10 +102,12 @@ extension SQLiteLedgerStore {
         ] {
             try bind(part, to: &row, path: path, id: event.id)
         }
-        let cache = entry.cache
-        for amount in [cache.readsAtInputRate, cache.writesAtInputRate, cache.writes1h] {
+        for amount in LedgerSchema.v2Amounts(entry) {
             try bind(amount, to: &row, path: path, id: event.id)
         }
+        row.bind(LedgerSchema.reasoningEstimated(entry))
+        row.bind(LedgerSchema.outcomeSuccess(entry))
+        if let quality = event.outcome?.quality { row.bind(quality) } else { row.bindNull() }
     }
 
     /// Binds an amount as its two columns (both NULL for no amount).

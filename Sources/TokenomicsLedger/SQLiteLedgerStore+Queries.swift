@@ -133,7 +133,7 @@ extension SQLiteLedgerStore {
             guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return nil }
             return StoredAmount.money(nano: nano, atto: atto)
         }
-        let cache = LedgerSchema.cacheColumns.map { name -> Money in
+        let cache = LedgerSchema.v2EventAmountColumns.prefix(3).map { name -> Money in
             guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return .zero }
             return StoredAmount.money(nano: nano, atto: atto)
         }

@@ -20,15 +20,29 @@ extension SQLiteLedgerStore {
     /// The rollup upsert, with `?` parameters.
     static let rollupUpsertSQL = LedgerSchema.rollupUpsertSQL { _ in "?" }
 
-    /// Sums the events stored before rollups existed into the rollups table.
+    /// Fills the `v2-rollups` columns of the events stored before them, and sums those events
+    /// into the rollups table.
     private static func backfillRollups(_ db: Database) throws {
         var rollups = LedgerRollups()
         let decoder = JSONDecoder()
-        let rows = try Row.fetchCursor(
+        let columns =
+            LedgerSchema.v2EventAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
+            + LedgerSchema.v2EventOtherColumns(integer: "", real: "").map(\.0)
+        let update = try db.makeStatement(
+            sql: "UPDATE events SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
+        let rows = try Row.fetchAll(
             db, sql: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events")
-        while let row = try rows.next() {
+        for row in rows {
             let entry = try entry(from: row, decoder: decoder)
-            rollups.add(entry, tags: LedgerSchema.tagsJSON(entry.event.attribution.tags))
+            rollups.add(entry)
+            var values: [(any DatabaseValueConvertible)?] = []
+            for amount in LedgerSchema.v2Amounts(entry) {
+                let stored = amount.flatMap { StoredAmount($0) }
+                values += [stored?.nano, stored?.atto]
+            }
+            values += [LedgerSchema.reasoningEstimated(entry), LedgerSchema.outcomeSuccess(entry)]
+            values += [entry.event.outcome?.quality, entry.id]
+            try update.execute(arguments: StatementArguments(values))
         }
         try store(rollups, in: db)
     }
@@ -83,9 +97,12 @@ extension SQLiteLedgerStore {
                     """)
         }
         migrator.registerMigration("v2-rollups") { db in
-            for column in LedgerSchema.cacheColumns {
+            for column in LedgerSchema.v2EventAmountColumns {
                 try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column)_nano INTEGER")
                 try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column)_atto INTEGER")
+            }
+            for (column, type) in LedgerSchema.v2EventOtherColumns(integer: "INTEGER", real: "REAL") {
+                try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column) \(type)")
             }
             let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
             try db.execute(sql: "CREATE TABLE rollups (\(columns.joined(separator: ", ")))")

@@ -77,7 +77,9 @@ struct LedgerRollupConformanceTests {
         }
     }
 
-    @Test("hourly rollups split by hour; a range is rounded out to whole hours", arguments: LedgerBackend.all)
+    @Test(
+        "hourly rollups split by hour; whole-hour ranges read rollups, others the events exactly",
+        arguments: LedgerBackend.all)
     func hourlyAndRange(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()
         _ = try await store.append(Self.mixedEntries())
@@ -86,19 +88,36 @@ struct LedgerRollupConformanceTests {
         #expect(hourly.count == 4)
         #expect(hourly.map(\.sums.requests).reduce(0, +) == 30)
         #expect(hourly.allSatisfy { $0.hour != nil })
-        let since = LedgerFixtures.march1.addingTimeInterval(3_600 + 600)  // 13:10 → from 13:00
-        let until = LedgerFixtures.march1.addingTimeInterval(2 * 3_600 + 60)  // 14:01 → before 15:00
-        let ranged = try await store.rollups(by: [], since: since, until: until, hourly: false)
-        // Events at index 9...26 fall in 13:00–14:59.
-        #expect(ranged.first?.sums.requests == 18)
+        // Whole hours read the rollups: 13:00 to 15:00 holds the events at index 9...26.
+        let hour13 = LedgerFixtures.march1.addingTimeInterval(3_600)
+        let whole = try await store.rollups(
+            by: [], since: hour13, until: hour13.addingTimeInterval(7_200), hourly: false)
+        #expect(whole.first?.sums.requests == 18)
+        // Other bounds read the events, exactly: 13:10 to 14:01 holds index 11...18.
+        let exact = try await store.rollups(
+            by: [.attribution(.team)], since: hour13.addingTimeInterval(600), until: hour13.addingTimeInterval(3_660),
+            hourly: false)
+        #expect(exact.map(\.sums.requests).reduce(0, +) == 8)
     }
 
-    @Test("rollups cannot group by trace id", arguments: LedgerBackend.all)
-    func unsupportedDimension(backend: LedgerBackend) async throws {
+    @Test(
+        "reports by user, tag or trace id sum the events, with the same figures as rollups",
+        arguments: LedgerBackend.all)
+    func keysOutsideRollups(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()
-        await #expect(throws: LedgerError.self) {
-            _ = try await store.rollups(by: [.attribution(.traceId)], since: nil, until: nil, hourly: false)
+        _ = try await store.append(Self.mixedEntries())
+        let fromRollups = try await store.rollups(by: [], since: nil, until: nil, hourly: true)
+        for key in [LedgerGroupKey.attribution(.user), .attribution(.traceId), .tag("env")] {
+            let fromEvents = try await store.rollups(by: [key], since: nil, until: nil, hourly: true)
+            var total = SpendSums()
+            for row in fromEvents { total += row.sums }
+            var expected = SpendSums()
+            for row in fromRollups { expected += row.sums }
+            #expect(total == expected, "\(key.name)")
+            #expect(Set(fromEvents.compactMap(\.hour)) == Set(fromRollups.compactMap(\.hour)))
         }
+        let byTag = try await store.rollups(by: [.tag("env")], since: nil, until: nil, hourly: false)
+        #expect(Set(byTag.map(\.key)) == [["prod"], [nil]])
     }
 
     @Test("an empty ledger has no rollup rows", arguments: LedgerBackend.all)

@@ -52,9 +52,14 @@ struct SQLiteLedgerStoreTests {
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
             try db.execute(sql: "DROP TABLE rollups")
-            for column in ["cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h"] {
-                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)_nano")
-                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)_atto")
+            let amounts = [
+                "cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h", "reasoning_estimated_cost",
+                "outcome_value",
+            ]
+            for column in amounts.flatMap({ ["\($0)_nano", "\($0)_atto"] })
+                + ["reasoning_estimated", "outcome_success", "outcome_quality"]
+            {
+                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)")
             }
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-rollups'")
         }

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import TokenomicsCore
+import TokenomicsLedger
+
+/// `tokenomics report`: where token spend goes, from the ledger's hourly rollups.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report spend from the ledger: totals, groups, hidden tokens, cache economics, outcomes.",
+        discussion: """
+            Reads the hourly rollups that `ingest` keeps, so a report over millions of events \
+            answers at once; --since and --until are therefore rounded out to whole hours. Group \
+            with --by (several: --by team --by model, or --by team,model) by provider, model, \
+            priced_model, service_tier, org, project, team, user, application, workflow, step or \
+            tag:KEY. Costs are exact; unpriced events are counted and named, never summed as $0. \
+            --format html writes a self-contained page of charts (to --out, default \
+            tokenomics-report.html).
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(
+        name: .customLong("by"),
+        help:
+            "Group by: provider, model, team, user, application, workflow, step, tag:KEY, … (repeat or comma-separate)."
+    )
+    var dimensionNames: [String] = []
+    @OptionGroup var range: TimeRangeOptions
+    @Option(help: "Add a time series with buckets of an hour, day, week or month.") var bucket: TimeBucket?
+    @Option(help: "List at most N groups; the rest are summed as one.") var top: Int?
+    @Option(help: "table, json, csv or html.") var format: ReportFormat = .table
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        _ = try dimensions()
+    }
+
+    func run() async throws {
+        let (since, until) = try range.range()
+        let dimensions = try dimensions()
+        let store = try await ledger.open(create: false)
+        let text: String
+        do {
+            if format == .html {
+                text = try await dashboard(store, dimensions: dimensions, since: since, until: until).html()
+            } else {
+                let rows = try await store.rollups(by: dimensions, since: since, until: until, hourly: bucket != nil)
+                let report = SpendReport(
+                    rows: rows, dimensions: dimensions.map(\.name), since: since, until: until, bucket: bucket, top: top
+                )
+                switch format {
+                case .table: text = report.table(ledger: store.location)
+                case .json: text = report.json()
+                case .csv: text = report.csv()
+                case .html: text = ""
+                }
+            }
+        } catch let error as LedgerError {
+            throw LedgerOptions.cliError(error)
+        }
+        let path = out ?? (format == .html ? "tokenomics-report.html" : nil)
+        guard let path else { return print(text, terminator: "") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError("\(path): cannot write the report: \(error.localizedDescription)", exitCode: 73)
+        }
+        printError("report: wrote \(path)")
+    }
+
+    /// The HTML report's data: spend by model over time, by team, and the top spenders.
+    func dashboard(_ store: any LedgerStore, dimensions: [LedgerGroupKey], since: Date?, until: Date?) async throws
+        -> SpendDashboard
+    {
+        let byModel = try await store.rollups(by: [.model], since: since, until: until, hourly: true)
+        let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, hourly: false)
+        let spenders = dimensions.isEmpty ? [.attribution(.user)] : dimensions
+        let spenderRows = try await store.rollups(by: spenders, since: since, until: until, hourly: false)
+        let span = byModel.compactMap(\.hour)
+        let width = bucket ?? Self.bucket(spanning: (span.min(), span.max()))
+        return SpendDashboard(
+            title: "Token spend", ledger: store.location, generatedAt: Date(),
+            byModel: SpendReport(
+                rows: byModel, dimensions: ["model"], since: since, until: until, bucket: width, top: 8),
+            byTeam: SpendReport(rows: byTeam, dimensions: ["team"], since: since, until: until, top: 12),
+            topSpenders: SpendReport(
+                rows: spenderRows, dimensions: spenders.map(\.name), since: since, until: until, top: top ?? 15))
+    }
+
+    /// A bucket width giving a readable number of bars for a span of hours.
+    static func bucket(spanning span: (Date?, Date?)) -> TimeBucket {
+        guard let first = span.0, let last = span.1 else { return .day }
+        let hours = last.timeIntervalSince(first) / 3_600
+        if hours <= 72 { return .hour }
+        if hours <= 24 * 92 { return .day }
+        if hours <= 24 * 400 { return .week }
+        return .month
+    }
+
+    private func dimensions() throws -> [LedgerGroupKey] {
+        try dimensionNames.flatMap { $0.split(separator: ",") }.map { name in
+            let name = name.trimmingCharacters(in: .whitespaces)
+            guard let key = LedgerGroupKey(name)
+            else {
+                throw ValidationError(
+                    "--by '\(name)' is not a dimension: use provider, model, priced_model, service_tier, org, project, "
+                        + "team, user, application, workflow, step or tag:KEY")
+            }
+            return key
+        }
+    }
+}
+
+/// What `report` writes.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, html
+}
+
+extension TimeBucket: ExpressibleByArgument {}
