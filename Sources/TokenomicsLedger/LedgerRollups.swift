@@ -23,8 +23,10 @@ struct LedgerRollups: Sendable {
     /// Adds a stored entry.
     ///
     /// - Parameters:
-    /// - Parameter entry: the entry.
-    mutating func add(_ entry: LedgerEntry) {
+    /// - Parameters:
+    ///   - entry: the entry.
+    ///   - removing: whether to take the entry out (after re-pricing changed it) instead.
+    mutating func add(_ entry: LedgerEntry, removing: Bool = false) {
         let event = entry.event
         let attribution = event.attribution
         let key = RollupKey(
@@ -35,7 +37,13 @@ struct LedgerRollups: Sendable {
                 attribution.org ?? "", attribution.project ?? "", attribution.team ?? "",
                 attribution.application ?? "", attribution.workflow ?? "", attribution.step ?? "",
             ])
-        rows[key, default: SpendSums()].add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        if removing {
+            var sums = SpendSums()
+            sums.add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+            rows[key, default: SpendSums()] += -sums
+        } else {
+            rows[key, default: SpendSums()].add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        }
     }
 
     /// The count columns of a row's sums, in ``LedgerSchema/rollupCountColumns`` order.

@@ -88,4 +88,22 @@ public protocol LedgerStore: Sendable {
     /// - Throws: ``LedgerError``.
     func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
         -> [SpendRow]
+
+    /// Re-prices the stored events with a timestamp in `[since, until)`, in transactions of
+    /// `batchSize` events. An event whose pricing changes is updated in place, its previous
+    /// catalog version, priced model and cost are kept in the repricings table, and the rollups
+    /// follow; an event that cannot be priced now becomes unpriced (never $0).
+    ///
+    /// - Parameters:
+    ///   - since: the first instant included, or `nil`.
+    ///   - until: the first instant excluded, or `nil`.
+    ///   - batchSize: events per transaction.
+    ///   - price: the new pricing of a stored entry.
+    ///   - progress: called after each transaction with the events examined so far.
+    /// - Returns: what changed.
+    /// - Throws: ``LedgerError``.
+    func reprice(
+        since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> RepriceResult
 }

@@ -9,3 +9,14 @@ extension PostgresLedgerStore {
         throw LedgerError(.unsupportedQuery, location: location, "rollups are not yet kept in PostgreSQL ledgers")
     }
 }
+
+extension PostgresLedgerStore {
+    // In progress: re-pricing a PostgreSQL ledger.
+    public func reprice(
+        since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> RepriceResult {
+        throw LedgerError(
+            .unsupportedQuery, location: location, "re-pricing is not yet available for PostgreSQL ledgers")
+    }
+}

@@ -112,6 +112,25 @@ extension SQLiteLedgerStore {
             )
             try backfillRollups(db)
         }
+        migrator.registerMigration("v3-repricings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE repricings (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        event_id TEXT NOT NULL,
+                        repriced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                        old_catalog_version TEXT NOT NULL,
+                        old_priced_model TEXT,
+                        old_priced_tier TEXT NOT NULL,
+                        old_cost_nano INTEGER,
+                        old_cost_atto INTEGER,
+                        new_catalog_version TEXT NOT NULL,
+                        new_cost_nano INTEGER,
+                        new_cost_atto INTEGER
+                    )
+                    """)
+            try db.execute(sql: "CREATE INDEX repricings_event ON repricings (event_id)")
+        }
         return migrator
     }
 }

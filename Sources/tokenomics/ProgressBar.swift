@@ -15,8 +15,10 @@ struct ProgressBar {
     /// The least time between two redraws, in seconds (about 10 redraws a second at most).
     static let interval = 0.1
 
-    /// The file's size in bytes.
+    /// The file's size in bytes, or the number of events to go through.
     let total: Int64
+    /// Whether ``total`` counts events rather than bytes.
+    private var countsEvents = false
     private let width: Int
     private let start: Double
     private var lastDraw: Double
@@ -34,6 +36,17 @@ struct ProgressBar {
         lastDraw = start
     }
 
+    /// A bar for going through `events` events, or `nil` when standard error is not a terminal
+    /// or there is nothing to do.
+    init?(events: Int) {
+        guard isatty(2) == 1, events > 0 else { return nil }
+        total = Int64(events)
+        countsEvents = true
+        width = Self.terminalWidth()
+        start = Self.now()
+        lastDraw = start
+    }
+
     /// Redraws the bar (and erases what a longer earlier line left) if ``interval`` has passed
     /// since the last draw.
     ///
@@ -44,7 +57,8 @@ struct ProgressBar {
         let now = Self.now()
         guard now - lastDraw >= Self.interval else { return }
         lastDraw = now
-        let line = Self.render(done: done, total: total, events: events, elapsed: now - start, width: width)
+        let line = Self.render(
+            done: done, total: total, events: events, elapsed: now - start, width: width, countsEvents: countsEvents)
         write("\r" + line + "\u{1B}[K")
         drawn = true
     }
@@ -60,7 +74,9 @@ struct ProgressBar {
     /// at most `width` characters: `[####------]  42%  12.5/30.0 MB  81,234 ev/s  ETA 0:07`.
     ///
     /// The bar is left out when fewer than 10 columns remain for it; the text is cut to `width`.
-    static func render(done: Int64, total: Int64, events: Int, elapsed: Double, width: Int) -> String {
+    static func render(
+        done: Int64, total: Int64, events: Int, elapsed: Double, width: Int, countsEvents: Bool = false
+    ) -> String {
         let fraction = total > 0 ? min(max(Double(done) / Double(total), 0), 1) : 0
         let percent = Int((fraction * 100).rounded(.down))
         let rate = elapsed > 0 ? Int((Double(events) / elapsed).rounded()) : 0
@@ -70,8 +86,11 @@ struct ProgressBar {
         } else {
             eta = done >= total ? "0:00" : "--:--"
         }
+        let amount =
+            countsEvents
+            ? "\(grouped(Int(done)))/\(grouped(Int(total))) events" : "\(megabytes(done))/\(megabytes(total)) MB"
         let text =
-            "\(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(megabytes(done))/\(megabytes(total)) MB  "
+            "\(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(amount)  "
             + "\(grouped(rate)) ev/s  ETA \(eta)"
         let room = width - text.count - 3
         guard room >= 10 else { return String(text.prefix(max(width, 0))) }

@@ -90,4 +90,42 @@ public struct SpendSums: Sendable, Hashable {
         lhs.value += rhs.value
         lhs.valued += rhs.valued
     }
+
+    /// The sums with every figure negated: adding them takes a set of events back out.
+    public static prefix func - (sums: SpendSums) -> SpendSums {
+        var negated = SpendSums()
+        negated.requests = -sums.requests
+        negated.unpricedRequests = -sums.unpricedRequests
+        let tokens = sums.tokens
+        negated.tokens = TokenCounts(
+            input: -tokens.input, cacheRead: -tokens.cacheRead, cacheWrite5m: -tokens.cacheWrite5m,
+            cacheWrite1h: -tokens.cacheWrite1h, retrieval: -tokens.retrieval, output: -tokens.output,
+            reasoning: -tokens.reasoning)
+        let media = sums.modality
+        negated.modality = ModalityCounts(
+            audioInputTokens: -media.audioInputTokens, audioOutputTokens: -media.audioOutputTokens,
+            imageInputTokens: -media.imageInputTokens, imageOutputTokens: -media.imageOutputTokens,
+            images: -media.images, requests: -media.requests, webSearchQueries: -media.webSearchQueries)
+        negated.reasoningEstimated = -sums.reasoningEstimated
+        negated.cost = .zero - sums.cost
+        var parts = CostBreakdown.zero
+        parts += sums.breakdown
+        negated.breakdown = CostBreakdown(
+            input: .zero - parts.input, cacheRead: .zero - parts.cacheRead, cacheWrite: .zero - parts.cacheWrite,
+            retrieval: .zero - parts.retrieval, output: .zero - parts.output, reasoning: .zero - parts.reasoning,
+            audio: .zero - parts.audio, image: .zero - parts.image, requests: .zero - parts.requests,
+            webSearch: .zero - parts.webSearch)
+        negated.reasoningEstimatedCost = .zero - sums.reasoningEstimatedCost
+        negated.cache = CacheAccounting(
+            readsAtInputRate: .zero - sums.cache.readsAtInputRate,
+            writesAtInputRate: .zero - sums.cache.writesAtInputRate,
+            writes1h: .zero - sums.cache.writes1h)
+        negated.outcomes = -sums.outcomes
+        negated.accepted = -sums.accepted
+        negated.qualitySum = -sums.qualitySum
+        negated.qualityCount = -sums.qualityCount
+        negated.value = .zero - sums.value
+        negated.valued = -sums.valued
+        return negated
+    }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import TokenomicsCore
+
+extension SQLiteLedgerStore {
+    public func reprice(
+        since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> RepriceResult {
+        var result = RepriceResult()
+        var lastID: String?
+        let path = path
+        while true {
+            let after = lastID
+            let (batch, last) = try await write { db -> (RepriceResult, String?) in
+                try Self.repriceBatch(
+                    db, after: after, since: since, until: until, limit: batchSize, price: price, path: path)
+            }
+            result.examined += batch.examined
+            result.changed += batch.changed
+            result.nowPriced += batch.nowPriced
+            result.nowUnpriced += batch.nowUnpriced
+            result.oldTotal += batch.oldTotal
+            result.newTotal += batch.newTotal
+            progress(result.examined)
+            guard let last else { return result }
+            lastID = last
+        }
+    }
+
+    /// Re-prices the next `limit` events after the id `after` (in id order), in the caller's
+    /// transaction; returns what changed and the last id read, `nil` at the end.
+    private static func repriceBatch(
+        _ db: Database, after: String?, since: Date?, until: Date?, limit: Int,
+        price: (LedgerEntry) -> LedgerEntry, path: String
+    ) throws -> (RepriceResult, String?) {
+        var conditions = ["id > ?"]
+        var arguments: StatementArguments = [after ?? ""]
+        if let since {
+            conditions.append("ts_us >= ?")
+            arguments += [microseconds(since)]
+        }
+        if let until {
+            conditions.append("ts_us < ?")
+            arguments += [microseconds(until)]
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT \(eventColumns.joined(separator: ", ")) FROM events WHERE "
+                + conditions.joined(separator: " AND ") + " ORDER BY id LIMIT ?",
+            arguments: arguments + [limit])
+        var result = RepriceResult()
+        var rollups = LedgerRollups()
+        let decoder = JSONDecoder()
+        let update = try db.cachedStatement(sql: repriceUpdateSQL)
+        let history = try db.cachedStatement(
+            sql: "INSERT INTO repricings (event_id, old_catalog_version, old_priced_model, old_priced_tier, "
+                + "old_cost_nano, old_cost_atto, new_catalog_version, new_cost_nano, new_cost_atto) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for row in rows {
+            let old = try entry(from: row, decoder: decoder)
+            var unpriced = old
+            unpriced.event.pricedModel = nil
+            let new = price(unpriced)
+            result.examined += 1
+            if let cost = old.cost { result.oldTotal += cost }
+            if let cost = new.cost { result.newTotal += cost }
+            guard Self.pricingChanged(old, new) else { continue }
+            result.changed += 1
+            if old.cost != nil, new.cost == nil { result.nowUnpriced += 1 }
+            if old.cost == nil, new.cost != nil { result.nowPriced += 1 }
+            let oldCost = try old.cost.map { try stored($0, id: old.id, path: path) }
+            let newCost = try new.cost.map { try stored($0, id: new.id, path: path) }
+            try history.execute(arguments: [
+                old.id, old.catalogVersion, old.event.pricedModel, old.pricedTier.rawValue, oldCost?.nano,
+                oldCost?.atto,
+                new.catalogVersion, newCost?.nano, newCost?.atto,
+            ])
+            var values: [(any DatabaseValueConvertible)?] = [
+                new.event.pricedModel, new.catalogVersion, new.pricedTier.rawValue, new.longContextThreshold,
+                new.cost == nil ? 0 : 1, new.unpricedReason,
+            ]
+            let parts = new.breakdown
+            let amounts: [Money?] =
+                [new.cost]
+                + [
+                    parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
+                    parts.audio, parts.image, parts.requests, parts.webSearch,
+                ].map { new.cost == nil ? nil : $0 } + LedgerSchema.v2Amounts(new).prefix(4)
+            for amount in amounts {
+                let value = try amount.map { try stored($0, id: new.id, path: path) }
+                values += [value?.nano, value?.atto]
+            }
+            values.append(new.id)
+            try update.execute(arguments: StatementArguments(values))
+            rollups.add(old, removing: true)
+            rollups.add(new)
+        }
+        try store(rollups, in: db)
+        try db.execute(sql: "DELETE FROM rollups WHERE requests = 0")
+        let last: String? = rows.count < limit ? nil : rows.last?["id"]
+        return (result, last)
+    }
+
+    /// Whether re-pricing changed anything the ledger stores about an event's price.
+    static func pricingChanged(_ old: LedgerEntry, _ new: LedgerEntry) -> Bool {
+        old.cost != new.cost || old.catalogVersion != new.catalogVersion
+            || old.event.pricedModel != new.event.pricedModel
+            || old.pricedTier != new.pricedTier || old.longContextThreshold != new.longContextThreshold
+            || old.breakdown != new.breakdown || old.cache != new.cache || old.unpricedReason != new.unpricedReason
+    }
+
+    /// `UPDATE events` of the pricing columns of one event.
+    static let repriceUpdateSQL: String = {
+        let amounts = (LedgerSchema.amountColumns + LedgerSchema.v2EventAmountColumns.prefix(4))
+            .flatMap { ["\($0)_nano", "\($0)_atto"] }
+        let columns =
+            ["priced_model", "catalog_version", "priced_tier", "long_context_threshold", "priced", "unpriced_reason"]
+            + amounts
+        return "UPDATE events SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+    }()
+
+    private static func stored(_ amount: Money, id: String, path: String) throws -> StoredAmount {
+        guard let stored = StoredAmount(amount) else {
+            throw LedgerError(
+                .amountOutOfRange, location: path, "event \(id): amount \(amount) is out of the stored range")
+        }
+        return stored
+    }
+}
