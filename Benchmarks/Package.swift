@@ -18,6 +18,17 @@ let package = Package(
             ],
             path: "Benchmarks/CostPipeline",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "LedgerIngest",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TokenomicsCore", package: "Tokenomics"),
+                .product(name: "TokenomicsData", package: "Tokenomics"),
+                .product(name: "TokenomicsLedger", package: "Tokenomics"),
+            ],
+            path: "Benchmarks/LedgerIngest",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

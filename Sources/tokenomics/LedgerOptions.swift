@@ -16,6 +16,11 @@ struct LedgerOptions: ParsableArguments {
     ///
     /// - Throws: ``CLIError`` with one line naming the ledger and a sysexits status.
     func open(create: Bool = true) async throws -> any LedgerStore {
+        try await Self.open(ledger, create: create)
+    }
+
+    /// Opens (and migrates) the ledger at `ledger`: a SQLite path or a PostgreSQL URL.
+    static func open(_ ledger: String, create: Bool = true) async throws -> any LedgerStore {
         let isPostgres = PostgresLedgerStore.isPostgresURL(ledger)
         if !isPostgres && !create && !FileManager.default.fileExists(atPath: ledger) {
             throw CLIError("\(ledger): no ledger here (run `tokenomics ingest` first)", exitCode: 66)

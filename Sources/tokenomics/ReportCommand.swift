@@ -43,7 +43,9 @@ struct ReportCommand: AsyncParsableCommand {
         let text: String
         do {
             if format == .html {
-                text = try await dashboard(store, dimensions: dimensions, since: since, until: until).html()
+                text = try await SpendDashboard.load(
+                    from: store, dimensions: dimensions, since: since, until: until, bucket: bucket, top: top
+                ).html()
             } else {
                 let rows = try await store.rollups(by: dimensions, since: since, until: until, hourly: bucket != nil)
                 let report = SpendReport(
@@ -67,35 +69,6 @@ struct ReportCommand: AsyncParsableCommand {
             throw CLIError("\(path): cannot write the report: \(error.localizedDescription)", exitCode: 73)
         }
         printError("report: wrote \(path)")
-    }
-
-    /// The HTML report's data: spend by model over time, by team, and the top spenders.
-    func dashboard(_ store: any LedgerStore, dimensions: [LedgerGroupKey], since: Date?, until: Date?) async throws
-        -> SpendDashboard
-    {
-        let byModel = try await store.rollups(by: [.model], since: since, until: until, hourly: true)
-        let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, hourly: false)
-        let spenders = dimensions.isEmpty ? [.attribution(.user)] : dimensions
-        let spenderRows = try await store.rollups(by: spenders, since: since, until: until, hourly: false)
-        let span = byModel.compactMap(\.hour)
-        let width = bucket ?? Self.bucket(spanning: (span.min(), span.max()))
-        return SpendDashboard(
-            title: "Token spend", ledger: store.location, generatedAt: Date(),
-            byModel: SpendReport(
-                rows: byModel, dimensions: ["model"], since: since, until: until, bucket: width, top: 8),
-            byTeam: SpendReport(rows: byTeam, dimensions: ["team"], since: since, until: until, top: 12),
-            topSpenders: SpendReport(
-                rows: spenderRows, dimensions: spenders.map(\.name), since: since, until: until, top: top ?? 15))
-    }
-
-    /// A bucket width giving a readable number of bars for a span of hours.
-    static func bucket(spanning span: (Date?, Date?)) -> TimeBucket {
-        guard let first = span.0, let last = span.1 else { return .day }
-        let hours = last.timeIntervalSince(first) / 3_600
-        if hours <= 72 { return .hour }
-        if hours <= 24 * 92 { return .day }
-        if hours <= 24 * 400 { return .week }
-        return .month
     }
 
     private func dimensions() throws -> [LedgerGroupKey] {

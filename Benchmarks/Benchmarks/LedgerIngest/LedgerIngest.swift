@@ -1,0 +1,93 @@
+import Benchmark
+import Foundation
+import TokenomicsCore
+import TokenomicsData
+import TokenomicsLedger
+
+/// The ledger's two speed targets: storing priced events (SQLite, and PostgreSQL when
+/// `TOKENOMICS_BENCH_POSTGRES` names a database), and a grouped report over the rollups.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
+        timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 10)
+
+    // 100,000 priced simulated OpenAI events, stored as `ingest` stores them: batches of 10,000.
+    let entries = pricedEntries(count: 100_000)
+
+    Benchmark("ingest: append 100,000 priced events to a new SQLite ledger (10,000 a transaction)") { benchmark in
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID()).sqlite").path
+        defer { removeLedger(path) }
+        guard let store = try? await SQLiteLedgerStore.open(path: path) else { return }
+        benchmark.startMeasurement()
+        for start in stride(from: 0, to: entries.count, by: 10_000) {
+            blackHole(try? await store.append(Array(entries[start..<min(start + 10_000, entries.count)])))
+        }
+        benchmark.stopMeasurement()
+    }
+
+    if let url = ProcessInfo.processInfo.environment["TOKENOMICS_BENCH_POSTGRES"] {
+        Benchmark("ingest: append 100,000 priced events to PostgreSQL (10,000 a transaction)") { benchmark in
+            guard let store = try? await PostgresLedgerStore.open(url: url) else { return }
+            // Fresh ids each run, so that every event is stored rather than found a duplicate.
+            let run = UUID().uuidString.prefix(8)
+            let batch = entries.map { entry -> LedgerEntry in
+                var entry = entry
+                entry.event.id = "\(run)-\(entry.event.id)"
+                return entry
+            }
+            benchmark.startMeasurement()
+            for start in stride(from: 0, to: batch.count, by: 10_000) {
+                blackHole(try? await store.append(Array(batch[start..<min(start + 10_000, batch.count)])))
+            }
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // A 1,000,000-event ledger (30 simulated days), made once, for the grouped report.
+    let reportLedger = FileManager.default.temporaryDirectory.appendingPathComponent("bench-report.sqlite").path
+    Benchmark(
+        "report: spend by team and model, daily series, over 1,000,000 events",
+        configuration: .init(
+            setup: { try await fillLedger(reportLedger, count: 1_000_000) },
+            teardown: { removeLedger(reportLedger) })
+    ) { benchmark in
+        guard let store = try? await SQLiteLedgerStore.open(path: reportLedger) else { return }
+        benchmark.startMeasurement()
+        let rows = try? await store.rollups(
+            by: [.attribution(.team), .model], since: nil, until: nil, hourly: true)
+        blackHole(SpendReport(rows: rows ?? [], dimensions: ["team", "model"], bucket: .day, top: 10))
+    }
+}
+
+/// `count` simulated OpenAI chat responses, priced with the built-in catalog, as ledger entries.
+func pricedEntries(count: Int, seed: UInt64 = 42) -> [LedgerEntry] {
+    guard let catalog = try? BuiltinData.catalog() else { return [] }
+    let engine = CostEngine(catalog: catalog)
+    var simulator = UsageSimulator(seed: seed, format: .openai, count: count)
+    var stream = CostStream(source: "bench", options: ImportOptions(), engine: engine)
+    var writer = JSONWriter()
+    var entries: [LedgerEntry] = []
+    entries.reserveCapacity(count)
+    for number in 1...count {
+        writer.reset()
+        simulator.writeNext(to: &writer)
+        _ = stream.process(line: writer.bytes[...], number: number) { entries.append(LedgerEntry(copy $0)) }
+    }
+    return entries
+}
+
+/// Stores `count` simulated events in a new ledger at `path`, 100,000 at a time.
+func fillLedger(_ path: String, count: Int) async throws {
+    removeLedger(path)
+    let store = try await SQLiteLedgerStore.open(path: path)
+    for chunk in 0..<(count / 100_000) {
+        let entries = pricedEntries(count: 100_000, seed: UInt64(1_000 + chunk))
+        for start in stride(from: 0, to: entries.count, by: 10_000) {
+            _ = try await store.append(Array(entries[start..<start + 10_000]))
+        }
+    }
+}
+
+func removeLedger(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}

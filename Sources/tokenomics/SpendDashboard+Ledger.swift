@@ -1,0 +1,46 @@
+import Foundation
+import TokenomicsCore
+import TokenomicsLedger
+
+extension SpendDashboard {
+    /// The HTML report's data read from a ledger: spend by model over time, by team, and the top
+    /// groups of `dimensions` (by user when none).
+    ///
+    /// - Parameters:
+    ///   - store: the ledger.
+    ///   - dimensions: what the top-spenders table groups by.
+    ///   - since: the range's first instant, or `nil`.
+    ///   - until: the range's end, or `nil`.
+    ///   - bucket: the series bucket, or `nil` to choose one from the data's span.
+    ///   - top: how many top spenders to list (default 15).
+    ///   - title: the page title.
+    /// - Throws: ``TokenomicsLedger/LedgerError``.
+    static func load(
+        from store: any LedgerStore, dimensions: [LedgerGroupKey], since: Date?, until: Date?, bucket: TimeBucket?,
+        top: Int?, title: String = "Token spend"
+    ) async throws -> SpendDashboard {
+        let byModel = try await store.rollups(by: [.model], since: since, until: until, hourly: true)
+        let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, hourly: false)
+        let spenders = dimensions.isEmpty ? [.attribution(.user)] : dimensions
+        let spenderRows = try await store.rollups(by: spenders, since: since, until: until, hourly: false)
+        let hours = byModel.compactMap(\.hour)
+        let width = bucket ?? Self.bucket(spanning: hours.min(), hours.max())
+        return SpendDashboard(
+            title: title, ledger: store.location, generatedAt: Date(),
+            byModel: SpendReport(
+                rows: byModel, dimensions: ["model"], since: since, until: until, bucket: width, top: 8),
+            byTeam: SpendReport(rows: byTeam, dimensions: ["team"], since: since, until: until, top: 12),
+            topSpenders: SpendReport(
+                rows: spenderRows, dimensions: spenders.map(\.name), since: since, until: until, top: top ?? 15))
+    }
+
+    /// A bucket width giving a readable number of bars for the span from `first` to `last`.
+    static func bucket(spanning first: Date?, _ last: Date?) -> TimeBucket {
+        guard let first, let last else { return .day }
+        let hours = last.timeIntervalSince(first) / 3_600
+        if hours <= 72 { return .hour }
+        if hours <= 24 * 92 { return .day }
+        if hours <= 24 * 400 { return .week }
+        return .month
+    }
+}
