@@ -18,6 +18,8 @@ public enum LedgerGroupKey: Sendable, Hashable {
     case attribution(Attribution.Key)
     /// A free tag.
     case tag(String)
+    /// All of an event's free tags, as one canonical JSON object text (`nil` for none).
+    case tags
 
     /// Parses a report name: `provider`, `model`, `priced_model`, a named attribution key
     /// (`team`, `app`, …) or `tag:KEY`; anything else is `nil`.
@@ -29,6 +31,7 @@ public enum LedgerGroupKey: Sendable, Hashable {
         case "service_tier", "tier": self = .serviceTier
         case "catalog_version": self = .catalogVersion
         case "long_context_threshold": self = .longContextThreshold
+        case "tags": self = .tags
         default:
             if name.hasPrefix("tag:"), name.count > 4 {
                 self = .tag(String(name.dropFirst(4)))
@@ -51,6 +54,7 @@ public enum LedgerGroupKey: Sendable, Hashable {
         case .longContextThreshold: "long_context_threshold"
         case .attribution(let key): Attribution.keyNames[key.rawValue]
         case .tag(let name): "tag:" + name
+        case .tags: "tags"
         }
     }
 
@@ -69,7 +73,7 @@ public enum LedgerGroupKey: Sendable, Hashable {
             case .org, .project, .team, .application, .workflow, .step: LedgerSchema.attributionColumns[key.rawValue]
             case .user, .traceId, .spanId, .parentSpanId: nil
             }
-        case .tag: nil
+        case .tag, .tags: nil
         }
     }
 }

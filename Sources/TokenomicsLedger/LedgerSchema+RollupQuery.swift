@@ -85,7 +85,7 @@ extension LedgerSchema {
         case .catalogVersion: "catalog_version"
         case .longContextThreshold: "CAST(long_context_threshold AS TEXT)"
         case .attribution(let key): attributionColumns[key.rawValue]
-        case .tag: "tags"
+        case .tag, .tags: "tags"
         }
     }
 

@@ -68,6 +68,7 @@ extension PostgresLedgerStore {
         case .pricedModel: expression = "priced_model"
         case .serviceTier: expression = "priced_tier"
         case .catalogVersion: expression = "catalog_version"
+        case .tags: expression = "tags"
         case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
         case .attribution(let name): expression = LedgerSchema.attributionColumns[name.rawValue]
         case .tag(let name):

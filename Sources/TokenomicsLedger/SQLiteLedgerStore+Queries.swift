@@ -50,6 +50,7 @@ extension SQLiteLedgerStore {
         case .pricedModel: expression = "priced_model"
         case .serviceTier: expression = "priced_tier"
         case .catalogVersion: expression = "catalog_version"
+        case .tags: expression = "tags"
         case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
         case .attribution(let name): expression = Self.attributionColumns[name.rawValue]
         case .tag(let name):
