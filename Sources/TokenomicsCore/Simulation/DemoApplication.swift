@@ -126,7 +126,7 @@ extension DemoApplication {
         DemoApplication(
             name: "research-agent", team: "research", workflow: "deep-research", steps: ["search", "synthesize"],
             share: 0.06, routes: [Route(model: .claudeSonnet45, share: 1, reasoningPerOutputToken: 4)],
-            systemPromptTokens: 3_000, value: ValueModel(successRate: 0.55, valuePerSuccess: usd(milli: 10))),
+            systemPromptTokens: 3_000, value: ValueModel(successRate: 0.55, valuePerSuccess: usd(milli: 20))),
         DemoApplication(
             name: "knowledge-search", team: "research", workflow: "internal-search", steps: ["answer"], share: 0.12,
             routes: [Route(model: .gemini25Flash, share: 1)], systemPromptTokens: 1_200),

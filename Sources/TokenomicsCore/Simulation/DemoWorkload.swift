@@ -38,7 +38,8 @@ import Foundation
 ///     message. Writes are 5-minute writes, or 1-hour writes for a 1-hour application.
 /// - **Generated, `output = G`, exactly.** The 2023 trace predates reasoning models: its generated
 ///   tokens are all visible. A reasoning route adds hidden reasoning on top: `reasoning` is
-///   log-normal with median `G × ``DemoApplication/Route/reasoningPerOutputToken``` (σ = 0.7).
+///   log-normal with median `G` × ``DemoApplication/Route/reasoningPerOutputToken`` (σ = 0.7), at
+///   least 1 and at most 100,000.
 ///   OpenAI reports it; for Anthropic extended thinking the provider would report `G + reasoning`
 ///   as output, so the split is an estimate and both classes are flagged in
 ///   ``TokenCounts/estimated``, as ``AnthropicMessagesImporter`` flags them.
