@@ -41,7 +41,9 @@ public enum FocusColumn: String, Sendable, Hashable, Codable, CaseIterable {
     /// The inclusive start of the charge period (mandatory): the start of the hour.
     case chargePeriodStart = "ChargePeriodStart"
     /// The usage measured (conditional: present when the provider measures usage; not null for
-    /// Usage rows): the tokens (or images, requests, queries) of the charge.
+    /// Usage rows): the tokens (or images, requests, queries) of the charge. In a group's hour with
+    /// unpriced events (``x_UnpricedRequests`` above 0) the count includes their tokens, which the
+    /// sums do not separate; the cost does not include them.
     case consumedQuantity = "ConsumedQuantity"
     /// The unit of ``consumedQuantity`` (same rules; SHOULD follow Unit Format): `Tokens`,
     /// `Images`, `Requests` or `Queries`.

@@ -62,6 +62,8 @@ extension FocusExport {
             if let threshold { text += ", prompts above \(threshold) tokens" }
             if unpricedRequests > 0 {
                 text += "; blended: \(unpricedRequests) of \(requests) requests unpriced and not charged"
+            } else if charge.kind == .other {
+                text += "; blended: cost not in the cost breakdown"
             } else if charge.pricing.isBlended {
                 text += "; blended: several rates"
             }

@@ -33,7 +33,8 @@ extension FocusExport {
                     guard names.insert(name).inserted else { return }
                     json.key(name)
                     switch value.kind {
-                    case .string, .number, .bool, .null: json.raw(value.rawBytes)
+                    case .string: json.string(value.string ?? "")
+                    case .number, .bool, .null: json.raw(value.rawBytes)
                     case .object, .array: json.string(value.jsonText)
                     }
                 }
