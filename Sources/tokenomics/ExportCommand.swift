@@ -35,7 +35,9 @@ struct ExportFocusCommand: AsyncParsableCommand {
         let (since, until) = try range.range()
         let store = try await ledger.open(create: false)
         let keys = try FocusExport.dimensions.map { name -> LedgerGroupKey in
-            guard let key = LedgerGroupKey(name) else { throw CLIError("internal: no ledger key '\(name)'", exitCode: 70) }
+            guard let key = LedgerGroupKey(name) else {
+                throw CLIError("internal: no ledger key '\(name)'", exitCode: 70)
+            }
             return key
         }
         let rows: [SpendRow]

@@ -7,7 +7,8 @@ struct Tokenomics: AsyncParsableCommand {
         commandName: "tokenomics",
         abstract: "The economics of AI tokens: what they cost, what they are worth, how to price them.",
         subcommands: [
-            DemoCommand.self, CostCommand.self, IngestCommand.self, ReportCommand.self, RepriceCommand.self, ExportCommand.self,
+            DemoCommand.self, CostCommand.self, IngestCommand.self, ReportCommand.self, RepriceCommand.self,
+            ExportCommand.self,
             QuarantineCommand.self,
             CatalogCommand.self,
             SimulateCommand.self,

@@ -6,7 +6,8 @@ struct ExportFocusCommandTests {
     /// FOCUS 1.2's mandatory columns (https://focus.finops.org/focus-specification/v1-2/).
     static let mandatory = [
         "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart",
-        "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd",
+        "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart",
+        "ChargePeriodEnd",
         "ContractedCost", "EffectiveCost", "InvoiceIssuerName", "ListCost", "PricingQuantity", "PricingUnit",
         "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
     ]
@@ -40,7 +41,7 @@ struct ExportFocusCommandTests {
         let export = try CLIHarness.run(["export", "focus", "--ledger", ledger, "--out", out])
         #expect(export.status == 0)
         #expect(export.stderr.contains("rows, BilledCost $"))
-        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(whereSeparator: \.isNewline)
         let header = Self.fields(try #require(lines.first))
         for column in Self.mandatory { #expect(header.contains(column), "\(column)") }
         for column in ["ConsumedQuantity", "ListUnitPrice", "SkuId", "SkuPriceId", "Tags", "x_TokenClass"] {
@@ -69,7 +70,7 @@ struct ExportFocusCommandTests {
             "export", "focus", "--ledger", ledger, "--out", "-", "--since", "2025-10-02", "--until", "2025-10-03",
         ])
         #expect(export.status == 0)
-        let lines = export.stdout.split(separator: "\n")
+        let lines = export.stdout.split(whereSeparator: \.isNewline)
         #expect(lines.count > 1)
         let header = Self.fields(lines[0])
         let start = try #require(header.firstIndex(of: "ChargePeriodStart"))
