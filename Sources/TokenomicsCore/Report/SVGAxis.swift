@@ -50,19 +50,23 @@ struct SVGAxis: Equatable {
     /// The label of a tick value.
     func label(_ value: Double) -> String {
         switch unit {
-        case .dollars: return "$" + Self.short(value, step: step)
+        case .dollars: return "$" + Self.short(value, step: step, cents: true)
         case .percent: return Self.short(value * 100, step: step * 100) + "%"
         case .count: return Self.short(value, step: step)
         case .ratio: return Self.short(value, step: step) + "×"
         }
     }
 
-    /// A tick value with as many decimals as the step needs, and `k`/`M`/`B` for large values.
-    private static func short(_ value: Double, step: Double) -> String {
+    /// A tick value with as many decimals as the step needs (with `cents`, two rather than one, as
+    /// in `$0.50`), and `k`/`M`/`B` for large values.
+    private static func short(_ value: Double, step: Double, cents: Bool = false) -> String {
         for (unit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where step >= unit / 10 && value >= unit {
-            return HTMLText.fixed(value / unit, places: decimals(step / unit)) + suffix
+            var text = HTMLText.fixed(value / unit, places: decimals(step / unit))
+            while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
+            return text + suffix
         }
-        return HTMLText.fixed(value, places: decimals(step))
+        let places = decimals(step)
+        return HTMLText.fixed(value, places: cents && places == 1 ? 2 : places)
     }
 
     /// The decimals that write every multiple of `step` exactly (0 for whole steps, 1 for 0.5, 2 for 0.25).

@@ -138,8 +138,8 @@ extension SpendDashboard {
         let dimension = topSpenders.dimensions.joined(separator: " · ")
         let subtitle =
             "Outcome value per dollar of cost by " + (dimension.isEmpty ? "group" : dimension)
-            + ", best first: the largest spender is not always the best buy. From the "
-            + HTMLText.count(topSpenders.total.valued) + " events that recorded a value."
+            + ", best first: the largest spender is not always the best buy. From "
+            + HTMLText.count(topSpenders.total.valued, "event") + " that recorded a value."
         let chart = SVGBarChart(rows: rows, unit: .ratio, width: 1_080)
         return Self.card(title, subtitle: subtitle, body: chart.svg(label: title))
     }
