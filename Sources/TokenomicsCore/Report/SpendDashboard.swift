@@ -29,9 +29,3 @@ public struct SpendDashboard: Sendable, Hashable {
         self.topSpenders = topSpenders
     }
 }
-
-// Placeholder until the HTML renderer lands (branch html).
-extension SpendDashboard {
-    /// The dashboard as an HTML document.
-    public func html() -> String { "" }
-}
