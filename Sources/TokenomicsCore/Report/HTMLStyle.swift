@@ -71,14 +71,14 @@ enum HTMLStyle {
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
         table { width: 100%; border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
-        th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-        th { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em;
-          font-weight: 600; }
+        th, td { padding: 7px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+        th { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em;
+          font-weight: 600; white-space: normal; vertical-align: bottom; }
         th.key { text-align: left; }
-        td.key { text-align: left; white-space: normal; overflow-wrap: anywhere; min-width: 90px; }
+        td.key { text-align: left; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
         tr.rest td { color: var(--muted); font-style: italic; }
         tr.total td { font-weight: 650; border-top: 2px solid var(--line); }
-        td .track { display: inline-block; width: 60px; height: 8px; border-radius: 4px; background: #e9edf3;
+        td .track { display: inline-block; width: 48px; height: 8px; border-radius: 4px; background: #e9edf3;
           vertical-align: middle; margin-right: 8px; overflow: hidden; }
         td .share { display: block; height: 8px; background: var(--accent); opacity: 0.8; }
         .scroll { overflow-x: auto; }
