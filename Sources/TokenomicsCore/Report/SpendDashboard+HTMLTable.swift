@@ -11,7 +11,7 @@ extension SpendDashboard {
         let keyHeaders = report.dimensions.isEmpty ? ["group"] : report.dimensions
         for header in keyHeaders { table += "<th class=\"key\">" + HTMLText.escape(header) + "</th>" }
         for header in [
-            "Cost", "Share", "Requests", "Tokens", "Hidden share", "Cache hit rate", "Cost / accepted",
+            "Cost", "Share of total", "Requests", "Tokens", "Hidden share", "Cache hit rate", "Cost / accepted",
             "Value / $",
         ] {
             table += "<th>" + header + "</th>"
