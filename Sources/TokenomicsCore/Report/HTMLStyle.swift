@@ -48,7 +48,7 @@ enum HTMLStyle {
           padding: 10px 14px; margin: 0 0 16px; font-size: 14px; }
         .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 10px; padding: 28px;
           text-align: center; color: var(--muted); }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px;
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(460px, 100%), 1fr)); gap: 16px;
           margin-bottom: 16px; }
         section.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
           padding: 18px 20px; margin-bottom: 16px; }
@@ -65,23 +65,24 @@ enum HTMLStyle {
         ul.legend li { display: flex; align-items: center; gap: 6px; }
         ul.legend .swatch { width: 12px; height: 12px; border-radius: 3px; display: inline-block; flex: none; }
         ul.legend .amount { color: var(--muted); font-variant-numeric: tabular-nums; }
-        .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 8px 28px; }
+        .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 8px 28px; }
         .pair h3 { font-size: 14px; margin: 4px 0 6px; color: var(--muted); font-weight: 600; }
         dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 16px; margin: 0 0 14px; font-size: 14px; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
         table { width: 100%; border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
-        th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-        th { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em;
-          font-weight: 600; }
+        th, td { padding: 7px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+        th { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em;
+          font-weight: 600; white-space: normal; vertical-align: bottom; }
         th.key { text-align: left; }
-        td.key { text-align: left; white-space: normal; overflow-wrap: anywhere; min-width: 90px; }
+        td.key { text-align: left; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
         tr.rest td { color: var(--muted); font-style: italic; }
         tr.total td { font-weight: 650; border-top: 2px solid var(--line); }
-        td .track { display: inline-block; width: 60px; height: 8px; border-radius: 4px; background: #e9edf3;
+        td .track { display: inline-block; width: 48px; height: 8px; border-radius: 4px; background: #e9edf3;
           vertical-align: middle; margin-right: 8px; overflow: hidden; }
         td .share { display: block; height: 8px; background: var(--accent); opacity: 0.8; }
         .scroll { overflow-x: auto; }
         footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
+        @media print { body { background: #ffffff; } section.card, .figure { break-inside: avoid; } }
         """
 }

@@ -77,8 +77,8 @@ extension SpendDashboard {
                 "Hidden reasoning", HTMLText.percent(total.hiddenTokenShare),
                 note: "of tokens · " + HTMLText.percent(total.hiddenCostShare) + " of cost")
             html += Self.figure(
-                "Cache saved", HTMLText.dollarsSpan(total.cacheNetSavings),
-                note: "net · hit rate " + HTMLText.percent(total.cacheHitRate))
+                "Cache net savings", HTMLText.dollarsSpan(total.cacheNetSavings),
+                note: "hit rate " + HTMLText.percent(total.cacheHitRate) + " of prompt tokens")
         }
         if let perDollar = total.valuePerDollar {
             html += Self.figure(

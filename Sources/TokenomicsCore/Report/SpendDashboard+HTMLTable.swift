@@ -34,14 +34,19 @@ extension SpendDashboard {
         let by = report.dimensions.joined(separator: " · ")
         return Self.card(
             title,
-            subtitle: "Largest cost first" + (by.isEmpty ? "" : ", by " + by) + ". — means no data for that figure.",
+            subtitle: "Largest cost first" + (by.isEmpty ? "" : ", by " + by) + ". — means no data for that figure"
+                + (report.total.unpricedRequests > 0 ? "; * the group has events unpriced (not in cost)." : "."),
             body: table)
     }
 
     /// One table row: the key cells (plain text), then the figures of `sums`.
     private static func tableRow(keys: [String], _ sums: SpendSums, total: Double, class name: String?) -> String {
         var row = name.map { "<tr class=\"" + $0 + "\">" } ?? "<tr>"
-        for key in keys { row += "<td class=\"key\">" + HTMLText.escape(key) + "</td>" }
+        for key in keys {
+            let text = HTMLText.escape(key)
+            row += key.count > 24 ? "<td class=\"key\" title=\"" + text + "\">" : "<td class=\"key\">"
+            row += text + "</td>"
+        }
         var cost = HTMLText.dollarsSpan(sums.cost)
         if sums.cost == .zero && sums.unpricedRequests > 0 {
             cost = "<span title=\"" + unpricedText(sums.unpricedRequests) + "\">unpriced</span>"
