@@ -71,7 +71,14 @@ public final class SQLiteLedgerStore: LedgerStore {
             }
         }
         do {
-            try Self.migrator.migrate(pool)
+            do {
+                try Self.migrator.migrate(pool)
+            } catch let error as DatabaseError where error.message?.contains("already exists") == true {
+                // Another process created the same new ledger at the same moment and applied the
+                // migration first: this run saw none applied, then found its table. Once more, the
+                // applied migrations are read after the other's commit.
+                try Self.migrator.migrate(pool)
+            }
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_NOTADB

@@ -106,6 +106,20 @@ struct SQLiteLedgerStoreTests {
         #expect(kept.filter { ($0["new_cost_nano"] as Int64?) == nil }.count == 5)
     }
 
+    @Test("several connections creating the same new ledger at once all open it, each migration applied once")
+    func concurrentCreation() async throws {
+        for _ in 0..<5 {
+            let path = LedgerFixtures.temporaryPath()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await SQLiteLedgerStore.open(path: path) } }
+                try await group.waitForAll()
+            }
+            let queue = try DatabaseQueue(path: path)
+            let applied = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
+            #expect(applied == 4)
+        }
+    }
+
     @Test("a ledger with a migration this version does not know is refused")
     func newerLedger() async throws {
         let path = LedgerFixtures.temporaryPath()
