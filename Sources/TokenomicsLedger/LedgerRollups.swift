@@ -1,14 +1,31 @@
 import Foundation
 import TokenomicsCore
 
-/// The key of one rollup row: an hour, a price set and an attribution.
+/// The key of one rollup row: an hour, a price set and an attribution (`''` for none).
 struct RollupKey: Hashable, Sendable {
     /// Hours since 1970, or ``LedgerSchema/noHour``.
     var hour: Int64
     /// The long-context threshold that applied, or -1.
     var longContextThreshold: Int64
-    /// The text key columns, in ``LedgerSchema/rollupTextKeyColumns`` order (`''` for none).
-    var text: [String]
+    var provider: String
+    var model: String
+    var pricedModel: String
+    var serviceTier: String
+    var catalogVersion: String
+    var org: String
+    var project: String
+    var team: String
+    var application: String
+    var workflow: String
+    var step: String
+
+    /// The text key columns, in ``LedgerSchema/rollupTextKeyColumns`` order.
+    var text: [String] {
+        [
+            provider, model, pricedModel, serviceTier, catalogVersion, org, project, team, application, workflow,
+            step,
+        ]
+    }
 }
 
 /// The rollup rows of a batch of stored entries, summed in memory before they are added to the
@@ -31,12 +48,11 @@ struct LedgerRollups: Sendable {
         let attribution = event.attribution
         let key = RollupKey(
             hour: event.timestamp.map { LedgerSchema.hour($0) } ?? LedgerSchema.noHour,
-            longContextThreshold: entry.longContextThreshold ?? -1,
-            text: [
-                event.provider, event.model, event.pricedModel ?? "", entry.pricedTier.rawValue, entry.catalogVersion,
-                attribution.org ?? "", attribution.project ?? "", attribution.team ?? "",
-                attribution.application ?? "", attribution.workflow ?? "", attribution.step ?? "",
-            ])
+            longContextThreshold: entry.longContextThreshold ?? -1, provider: event.provider, model: event.model,
+            pricedModel: event.pricedModel ?? "", serviceTier: entry.pricedTier.rawValue,
+            catalogVersion: entry.catalogVersion, org: attribution.org ?? "", project: attribution.project ?? "",
+            team: attribution.team ?? "", application: attribution.application ?? "",
+            workflow: attribution.workflow ?? "", step: attribution.step ?? "")
         if removing {
             var sums = SpendSums()
             sums.add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)

@@ -15,8 +15,8 @@ struct RowBinder {
     /// Starts a row: resets the statement and clears its previous values.
     init(_ statement: SQLiteStatement) {
         self.statement = statement
+        // Every column is bound on every row (NULL included), so no binding needs clearing.
         sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
     }
 
     /// Binds an integer.
@@ -46,6 +46,7 @@ struct RowBinder {
     }
 
     mutating func bindNull() {
+        sqlite3_bind_null(statement, index)
         index += 1
     }
 

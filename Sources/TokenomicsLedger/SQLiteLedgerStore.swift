@@ -32,6 +32,9 @@ public final class SQLiteLedgerStore: LedgerStore {
             // WAL with NORMAL sync: a commit survives a crash of the process, and is durable at the
             // next checkpoint. A 64 MB page cache keeps the id index in memory for a batch of
             // random ids instead of re-reading its pages.
+            // 16 KB pages (set before the file's first table; ignored for an existing ledger): a
+            // third fewer B-tree levels and page splits for the wide event rows.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
