@@ -115,7 +115,8 @@ struct SQLiteLedgerStoreTests {
                 try await group.waitForAll()
             }
             let queue = try DatabaseQueue(path: path)
-            let applied = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
+            let applied = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
+            }
             #expect(applied == 4)
         }
     }
