@@ -37,6 +37,17 @@ struct LedgerRollups: Sendable {
     /// Whether no entry was added.
     var isEmpty: Bool { rows.isEmpty }
 
+    /// The same sums per UTC day: each key's hour becomes its day's first hour.
+    var daily: LedgerRollups {
+        var daily = LedgerRollups()
+        for (key, sums) in rows {
+            var day = key
+            day.hour = LedgerSchema.day(key.hour)
+            daily.rows[day, default: SpendSums()] += sums
+        }
+        return daily
+    }
+
     /// Adds a stored entry.
     ///
     /// - Parameters:

@@ -24,19 +24,25 @@ extension LedgerSchema {
     ///   - dimensions: the group keys.
     ///   - since: the first instant included.
     ///   - until: the first instant excluded.
-    ///   - hourly: whether to split by hour (selected as `hour`).
+    ///   - grain: whether to split by hour or day (selected as `hour`: the hour, or the day's first).
     ///   - placeholder: the n-th parameter's text (`?` or `$n`).
     ///   - tag: the SQL reading a tag from a `tags` column expression, given the placeholder of
     ///     the tag's name or JSON path.
     ///   - tagParameter: the parameter text naming a tag.
     static func spendQuery(
-        _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool, placeholder: (Int) -> String,
+        _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, grain: RollupGrain, placeholder: (Int) -> String,
         tag: (_ tags: String, _ placeholder: String) -> String, tagParameter: (String) -> String
     ) -> SpendQuery {
         let hours = hourRange(since: since, until: until)
         let wholeHours =
             since.map { date(hour: hour($0)) == $0 } ?? true && until.map { date(hour: hour($0)) == $0 } ?? true
         let fromRollups = wholeHours && dimensions.allSatisfy { $0.rollupColumn != nil }
+        // The daily rollups hold the same sums in a 24th of the rows: used when the range is whole
+        // days and no hourly split is asked for.
+        let wholeDays =
+            since.map { date(hour: day(hour($0))) == $0 } ?? true
+            && until.map { date(hour: day(hour($0))) == $0 } ?? true
+        let table = fromRollups ? (wholeDays && grain != .hour ? dailyRollupsTable : "rollups") : "events"
         var parameters: [Parameter] = []
         func next(_ parameter: Parameter) -> String {
             parameters.append(parameter)
@@ -56,23 +62,41 @@ extension LedgerSchema {
         }
         var conditions: [String] = []
         if fromRollups {
-            if hourly { select.append("hour") }
+            switch grain {
+            case .total: break
+            case .hour: select.append("hour")
+            case .day: select.append(table == dailyRollupsTable ? "hour" : "\(dayExpression("hour")) AS hour")
+            }
             if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
             if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
             if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
             select += rollupSumColumns.map { "SUM(\($0)) AS \($0)" }
         } else {
-            if hourly { select.append("(ts_us / 3600000000) AS hour") }
+            switch grain {
+            case .total: break
+            case .hour: select.append("(ts_us / 3600000000) AS hour")
+            case .day: select.append("\(dayExpression("(ts_us / 3600000000)")) AS hour")
+            }
             if let since { conditions.append("ts_us >= \(next(.integer(microseconds(since))))") }
             if let until { conditions.append("ts_us < \(next(.integer(microseconds(until))))") }
             select += zip(rollupSumColumns, eventSumExpressions).map { "SUM(\($1)) AS \($0)" }
         }
-        let groupBy = (0..<dimensions.count).map { "k\($0)" } + (hourly ? ["hour"] : [])
+        let groupBy = (0..<dimensions.count).map { "k\($0)" } + (grain == .total ? [] : ["hour"])
         let sql =
-            "SELECT \(select.joined(separator: ", ")) FROM \(fromRollups ? "rollups" : "events")"
+            "SELECT \(select.joined(separator: ", ")) FROM \(table)"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + (groupBy.isEmpty ? "" : " GROUP BY " + groupBy.joined(separator: ", "))
         return SpendQuery(sql: sql, parameters: parameters, readsRollups: fromRollups)
+    }
+
+    /// SQL giving the first hour of the UTC day of an hour number (hours before 1970 included).
+    static func dayExpression(_ hour: String) -> String {
+        "(\(hour) - ((\(hour) % 24) + 24) % 24)"
+    }
+
+    /// The first hour of the UTC day that holds an hour (``noHour`` stays itself).
+    static func day(_ hour: Int64) -> Int64 {
+        hour == noHour ? noHour : hour - ((hour % 24) + 24) % 24
     }
 
     /// The events column (as text) of a dimension other than a tag.

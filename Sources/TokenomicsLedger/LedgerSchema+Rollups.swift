@@ -21,6 +21,10 @@ extension LedgerSchema {
         $0 != "long_context_threshold"
     }
 
+    /// The daily rollups table: the same columns, one row per UTC day (its `hour` is the day's
+    /// first hour) and key.
+    static let dailyRollupsTable = "rollups_daily"
+
     /// The hour stored for events without a timestamp.
     static let noHour = Int64.min
 
@@ -87,11 +91,11 @@ extension LedgerSchema {
 
     /// `INSERT … ON CONFLICT (key) DO UPDATE` adding a row's sums to the stored ones, with
     /// `placeholders` giving the parameter text for the n-th column (`?` or `$n`).
-    static func rollupUpsertSQL(placeholder: (Int) -> String) -> String {
+    static func rollupUpsertSQL(table: String = "rollups", placeholder: (Int) -> String) -> String {
         let columns = rollupKeyColumns + rollupSumColumns
         let values = columns.indices.map { placeholder($0 + 1) }.joined(separator: ", ")
-        let updates = rollupSumColumns.map { "\($0) = rollups.\($0) + excluded.\($0)" }.joined(separator: ", ")
-        return "INSERT INTO rollups (\(columns.joined(separator: ", "))) VALUES (\(values)) "
+        let updates = rollupSumColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values)) "
             + "ON CONFLICT (\(rollupKeyColumns.joined(separator: ", "))) DO UPDATE SET \(updates)"
     }
 

@@ -74,19 +74,21 @@ public protocol LedgerStore: Sendable {
     /// - Throws: ``LedgerError``.
     func groups(by key: LedgerGroupKey, since: Date?, until: Date?) async throws -> [LedgerGroup]
 
-    /// The sums of the stored events per group (and per hour), read from the hourly rollups
-    /// that ``append(_:)`` keeps up to date: what a report is built from.
+    /// The sums of the stored events per group (and per hour or day), read from the rollups that
+    /// ``append(_:)`` keeps up to date — hourly, and daily for reports that need no finer grain:
+    /// what a report is built from.
     ///
     /// - Parameters:
-    ///   - dimensions: what to group by, in key order (none: one group of everything). Trace and
-    ///     span ids are not kept in rollups.
-    ///   - since: the first instant included, rounded down to its hour, or `nil`.
-    ///   - until: the first instant excluded, rounded up to an hour, or `nil`.
-    ///   - hourly: whether to split each group by hour (for a time series).
-    /// - Returns: one row per group (and hour), with `nil` key values for events without one.
-    ///   With either bound set, events without a timestamp are left out.
+    ///   - dimensions: what to group by, in key order (none: one group of everything). Users,
+    ///     trace and span ids and tags are not kept in rollups: grouping by them sums the events.
+    ///   - since: the first instant included, or `nil`.
+    ///   - until: the first instant excluded, or `nil`.
+    ///   - grain: whether to split each group by hour or day.
+    /// - Returns: one row per group (and hour or day), with `nil` key values for events without
+    ///   one. With either bound set, events without a timestamp are left out. Bounds that are not
+    ///   whole hours sum the events, exactly.
     /// - Throws: ``LedgerError``.
-    func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
+    func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, per grain: RollupGrain) async throws
         -> [SpendRow]
 
     /// Re-prices the stored events with a timestamp in `[since, until)`, in transactions of
@@ -106,4 +108,13 @@ public protocol LedgerStore: Sendable {
         since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
         progress: @escaping @Sendable (Int) -> Void
     ) async throws -> RepriceResult
+}
+
+extension LedgerStore {
+    /// ``rollups(by:since:until:per:)`` with or without an hourly split.
+    public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
+        -> [SpendRow]
+    {
+        try await rollups(by: dimensions, since: since, until: until, per: hourly ? .hour : .total)
+    }
 }

@@ -98,6 +98,7 @@ extension SQLiteLedgerStore {
         }
         try store(rollups, in: db)
         try db.execute(sql: "DELETE FROM rollups WHERE requests = 0")
+        try db.execute(sql: "DELETE FROM \(LedgerSchema.dailyRollupsTable) WHERE requests = 0")
         let last: String? = rows.count < limit ? nil : rows.last?["id"]
         return (result, last)
     }

@@ -3,11 +3,12 @@ import GRDB
 import TokenomicsCore
 
 extension SQLiteLedgerStore {
-    public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
+    public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, per grain: RollupGrain)
+        async throws
         -> [SpendRow]
     {
         let query = LedgerSchema.spendQuery(
-            dimensions, since: since, until: until, hourly: hourly, placeholder: { _ in "?" },
+            dimensions, since: since, until: until, grain: grain, placeholder: { _ in "?" },
             tag: { tags, path in "json_extract(\(tags), \(path))" },
             // The JSON path is a bound parameter: a tag name never becomes SQL text.
             tagParameter: { "$.\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" })
@@ -33,7 +34,8 @@ extension SQLiteLedgerStore {
                 }
                 let sums = LedgerSchema.rollupSums(
                     count: { row[$0] ?? 0 }, real: { row[$0] ?? 0 }, nano: { row[$0] ?? 0 }, atto: { row[$0] ?? 0 })
-                rows.append(SpendRow(key: key, hour: hourly ? LedgerSchema.rowHour(row["hour"]) : nil, sums: sums))
+                rows.append(
+                    SpendRow(key: key, hour: grain == .total ? nil : LedgerSchema.rowHour(row["hour"]), sums: sums))
             }
             return rows
         }

@@ -20,6 +20,9 @@ extension SQLiteLedgerStore {
     /// The rollup upsert, with `?` parameters.
     static let rollupUpsertSQL = LedgerSchema.rollupUpsertSQL { _ in "?" }
 
+    /// The daily rollup upsert, with `?` parameters.
+    static let dailyRollupUpsertSQL = LedgerSchema.rollupUpsertSQL(table: LedgerSchema.dailyRollupsTable) { _ in "?" }
+
     /// Fills the `v2-rollups` columns of the events stored before them, and sums those events
     /// into the rollups table.
     private static func backfillRollups(_ db: Database) throws {
@@ -47,10 +50,15 @@ extension SQLiteLedgerStore {
         try store(rollups, in: db)
     }
 
-    /// Adds a batch's rollup rows to the stored rollups.
+    /// Adds a batch's rollup rows to the stored hourly and daily rollups.
     static func store(_ rollups: LedgerRollups, in db: Database) throws {
         guard !rollups.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: rollupUpsertSQL)
+        try store(rollups, sql: rollupUpsertSQL, in: db)
+        try store(rollups.daily, sql: dailyRollupUpsertSQL, in: db)
+    }
+
+    private static func store(_ rollups: LedgerRollups, sql: String, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: sql)
         let sqlite = statement.sqliteStatement
         for (key, sums) in rollups.rows {
             var row = RowBinder(sqlite)
@@ -107,11 +115,12 @@ extension SQLiteLedgerStore {
                 try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column) \(type)")
             }
             let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
-            try db.execute(sql: "CREATE TABLE rollups (\(columns.joined(separator: ", ")))")
-            try db.execute(
-                sql:
-                    "CREATE UNIQUE INDEX rollups_key ON rollups (\(LedgerSchema.rollupKeyColumns.joined(separator: ", ")))"
-            )
+            for table in ["rollups", LedgerSchema.dailyRollupsTable] {
+                try db.execute(sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
+                try db.execute(
+                    sql: "CREATE UNIQUE INDEX \(table)_key ON \(table) "
+                        + "(\(LedgerSchema.rollupKeyColumns.joined(separator: ", ")))")
+            }
             try backfillRollups(db)
         }
         migrator.registerMigration("v3-repricings") { db in

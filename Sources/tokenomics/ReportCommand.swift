@@ -47,7 +47,13 @@ struct ReportCommand: AsyncParsableCommand {
                     from: store, dimensions: dimensions, since: since, until: until, bucket: bucket, top: top
                 ).html()
             } else {
-                let rows = try await store.rollups(by: dimensions, since: since, until: until, hourly: bucket != nil)
+                let grain: RollupGrain =
+                    switch bucket {
+                    case nil: .total
+                    case .hour: .hour
+                    case .day, .week, .month: .day
+                    }
+                let rows = try await store.rollups(by: dimensions, since: since, until: until, per: grain)
                 let report = SpendReport(
                     rows: rows, dimensions: dimensions.map(\.name), since: since, until: until, bucket: bucket, top: top
                 )

@@ -4,7 +4,7 @@ import TokenomicsLedger
 
 extension SpendDashboard {
     /// The HTML report's data read from a ledger: spend by model over time, by team, and the top
-    /// groups of `dimensions` (by user when none).
+    /// groups of `dimensions` (by application when none: in the rollups, so fast on any ledger).
     ///
     /// - Parameters:
     ///   - store: the ledger.
@@ -19,12 +19,13 @@ extension SpendDashboard {
         from store: any LedgerStore, dimensions: [LedgerGroupKey], since: Date?, until: Date?, bucket: TimeBucket?,
         top: Int?, title: String = "Token spend"
     ) async throws -> SpendDashboard {
-        let byModel = try await store.rollups(by: [.model], since: since, until: until, hourly: true)
-        let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, hourly: false)
-        let spenders = dimensions.isEmpty ? [.attribution(.user)] : dimensions
-        let spenderRows = try await store.rollups(by: spenders, since: since, until: until, hourly: false)
-        let hours = byModel.compactMap(\.hour)
-        let width = bucket ?? Self.bucket(spanning: hours.min(), hours.max())
+        var byModel = try await store.rollups(by: [.model], since: since, until: until, per: .day)
+        let days = byModel.compactMap(\.hour)
+        let width = bucket ?? Self.bucket(spanning: days.min(), days.max().map { $0.addingTimeInterval(86_400) })
+        if width == .hour { byModel = try await store.rollups(by: [.model], since: since, until: until, per: .hour) }
+        let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, per: .total)
+        let spenders = dimensions.isEmpty ? [.attribution(.application)] : dimensions
+        let spenderRows = try await store.rollups(by: spenders, since: since, until: until, per: .total)
         return SpendDashboard(
             title: title, ledger: store.location, generatedAt: Date(),
             byModel: SpendReport(

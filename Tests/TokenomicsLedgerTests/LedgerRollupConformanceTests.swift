@@ -120,6 +120,43 @@ struct LedgerRollupConformanceTests {
         #expect(Set(byTag.map(\.key)) == [["prod"], [nil]])
     }
 
+    @Test(
+        "daily rollups hold the same sums per UTC day as the hourly ones and the events",
+        arguments: LedgerBackend.all)
+    func dailyRollups(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        var entries = Self.mixedEntries()
+        // A second day, and an event just before midnight.
+        entries.append(LedgerFixtures.entry("d1", at: LedgerFixtures.march1.addingTimeInterval(86_400)))
+        entries.append(LedgerFixtures.entry("d2", at: LedgerFixtures.march1.addingTimeInterval(12 * 3_600 - 1)))
+        _ = try await store.append(entries)
+        let hourly = try await store.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .hour)
+        let daily = try await store.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .day)
+        var fromHours: [[String?]: SpendSums] = [:]
+        for row in hourly {
+            let day = TimeBucket.day.start(of: try #require(row.hour))
+            fromHours[row.key + [Timestamp.rfc3339(day)], default: SpendSums()] += row.sums
+        }
+        var fromDays: [[String?]: SpendSums] = [:]
+        for row in daily {
+            fromDays[row.key + [Timestamp.rfc3339(try #require(row.hour))], default: SpendSums()] += row.sums
+        }
+        #expect(fromDays == fromHours)
+        #expect(Set(daily.compactMap(\.hour)).count == 2)
+        // A whole-day range reads the daily rollups; a whole-hour one the hourly; both agree with
+        // the events (read for a user grouping).
+        let day1 = TimeBucket.day.start(of: LedgerFixtures.march1)
+        let day2 = day1.addingTimeInterval(86_400)
+        let byDay = try await store.rollups(by: [], since: day1, until: day2, per: .total)
+        let byHour = try await store.rollups(
+            by: [], since: day1.addingTimeInterval(3_600), until: day2.addingTimeInterval(-3_600), per: .total)
+        let byEvents = try await store.rollups(by: [.attribution(.user)], since: day1, until: day2, per: .total)
+        #expect(byDay.first?.sums.requests == 31)
+        #expect(byHour.first?.sums.requests == 30)  // without d2, at 23:59:59
+        #expect(byEvents.map(\.sums.requests).reduce(0, +) == 31)
+        #expect(byDay.first?.sums.cost == byEvents.first?.sums.cost)
+    }
+
     @Test("an empty ledger has no rollup rows", arguments: LedgerBackend.all)
     func emptyLedger(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()

@@ -53,6 +53,7 @@ struct SQLiteLedgerStoreTests {
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
             try db.execute(sql: "DROP TABLE rollups")
+            try db.execute(sql: "DROP TABLE rollups_daily")
             let amounts = [
                 "cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h", "reasoning_estimated_cost",
                 "outcome_value",
@@ -67,6 +68,8 @@ struct SQLiteLedgerStoreTests {
         let reopened = try await SQLiteLedgerStore.open(path: path)
         let after = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, hourly: true)
         #expect(Set(after) == Set(before))
+        let daily = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .day)
+        #expect(daily.map(\.sums.requests).reduce(0, +) == 50)
         #expect(after.map(\.sums.requests).reduce(0, +) == 50)
     }
 
