@@ -1,13 +1,16 @@
+import Foundation
 import PostgresNIO
 
 extension PostgresLedgerStore {
     /// The table recording the names of the applied migrations.
     static let migrationsTable = "tokenomics_migrations"
 
-    /// A named migration: the statements that apply it, in order.
+    /// A named migration: the statements that apply it, in order, then an optional step run in
+    /// Swift on the same connection and transaction (given the ledger's location for errors).
     struct Migration: Sendable {
         var name: String
         var statements: [String]
+        var then: (@Sendable (PostgresConnection, String) async throws -> Void)? = nil
     }
 
     /// The named migrations, in order, with the same names as ``SQLiteLedgerStore/migrator``.
@@ -33,7 +36,33 @@ extension PostgresLedgerStore {
                 )
                 """
             ]),
+        Migration(
+            name: "v2-rollups",
+            statements: [
+                "ALTER TABLE events "
+                    + LedgerSchema.cacheColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }.map {
+                        "ADD COLUMN \($0) BIGINT"
+                    }.joined(separator: ", "),
+                "CREATE TABLE rollups (\(LedgerSchema.rollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",
+                "CREATE UNIQUE INDEX rollups_key ON rollups (\(LedgerSchema.rollupKeyColumns.joined(separator: ", ")))",
+            ],
+            then: backfillRollups),
     ]
+
+    /// Sums the events stored before rollups existed into the rollups table, reading them with
+    /// the `v1-events` columns (a later migration may add columns this one must not read).
+    private static func backfillRollups(on connection: PostgresConnection, location: String) async throws {
+        var rollups = LedgerRollups()
+        let decoder = JSONDecoder()
+        let rows = try await connection.query(
+            PostgresQuery(unsafeSQL: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events"),
+            logger: logger)
+        for try await row in rows {
+            let entry = try entry(from: row.makeRandomAccess(), decoder: decoder)
+            rollups.add(entry, tags: LedgerSchema.tagsJSON(entry.event.attribution.tags))
+        }
+        try await store(rollups, on: connection, location: location)
+    }
 
     /// A constant key for the advisory lock that serialises concurrent migrations.
     private static let migrationLock: Int64 = 0x746F_6B65_6E6F_6D
@@ -41,7 +70,9 @@ extension PostgresLedgerStore {
     public func migrate() async throws {
         if let schema {
             // `schema` passed ``isPlainIdentifier(_:)``: it never needs quoting.
-            try await run { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)")) }
+            _ = try await run {
+                try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"))
+            }
         }
         let location = location
         var failing = ""
@@ -80,6 +111,7 @@ extension PostgresLedgerStore {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Self.logger)
                     }
+                    try await migration.then?(connection, location)
                     try await connection.query(
                         "INSERT INTO tokenomics_migrations (name) VALUES (\(migration.name))", logger: Self.logger)
                 }

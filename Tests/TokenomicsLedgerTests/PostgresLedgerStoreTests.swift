@@ -71,4 +71,40 @@ struct PostgresLedgerStoreTests {
         }
         #expect(error?.kind == .notALedger)
     }
+
+    @Test(
+        "a ledger written before rollups existed gets them, summed from its events, when reopened",
+        .enabled(if: LedgerBackend.postgresURL != nil))
+    func rollupsBackfilled() async throws {
+        let url = try #require(LedgerBackend.postgresURL)
+        let schema = "b_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let store = try await PostgresLedgerStore.open(url: url, schema: schema)
+        let entries = (0..<50).map { (index: Int) -> LedgerEntry in
+            let at = LedgerFixtures.march1.addingTimeInterval(Double(index) * 300)
+            let tags: [String: String] = index % 3 == 0 ? ["env": "prod", "app": "x/y"] : [:]
+            return LedgerFixtures.entry("b\(index)", at: at, team: index % 2 == 0 ? "a" : "b", tags: tags)
+        }
+        _ = try await store.append(entries)
+        let before = try await store.rollups(
+            by: [.attribution(.team), .tag("env")], since: nil, until: nil, hourly: true)
+        // Turn the schema back into a v1 ledger: no rollups table, no cache columns, no v2 record.
+        try await store.client.query("DROP TABLE rollups")
+        try await store.client.query(
+            """
+            ALTER TABLE events DROP COLUMN cache_reads_at_input_nano, DROP COLUMN cache_reads_at_input_atto,
+            DROP COLUMN cache_writes_at_input_nano, DROP COLUMN cache_writes_at_input_atto,
+            DROP COLUMN cache_writes_1h_nano, DROP COLUMN cache_writes_1h_atto
+            """)
+        try await store.client.query("DELETE FROM tokenomics_migrations WHERE name = 'v2-rollups'")
+        let reopened = try await PostgresLedgerStore.open(url: url, schema: schema)
+        let after = try await reopened.rollups(
+            by: [.attribution(.team), .tag("env")], since: nil, until: nil, hourly: true)
+        #expect(Set(after) == Set(before))
+        #expect(after.map(\.sums.requests).reduce(0, +) == 50)
+        #expect(after.contains { $0.key == ["a", "prod"] })
+        // Appending after the backfill adds to the backfilled rows.
+        _ = try await reopened.append([LedgerFixtures.entry("b-new", at: LedgerFixtures.march1, team: "a")])
+        let total = try await reopened.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(total.first?.sums.requests == 51)
+    }
 }
