@@ -4,8 +4,9 @@ import TokenomicsCore
 
 extension PostgresLedgerStore {
     /// Rows per `INSERT`: each column travels as one array parameter, so the statement's size
-    /// does not grow with it; the bound keeps one message to a few megabytes.
-    static let rowsPerInsert = 10_000
+    /// does not grow with it. A batch is sent in several statements so that the next one is bound
+    /// while the server runs the current one.
+    static let rowsPerInsert = 2_500
 
     /// The SQL type of each of ``LedgerSchema/eventColumns``, read from the `v1-events` column
     /// definitions (the cache columns added by `v2-rollups` are `BIGINT`).
@@ -31,44 +32,62 @@ extension PostgresLedgerStore {
         // occurrences are sent, so every returned id names exactly one entry.
         var seen = Set<String>(minimumCapacity: entries.count)
         let unique = entries.filter { seen.insert($0.id).inserted }
-        // Bind every row before the transaction: an amount out of range refuses the batch
-        // without a round trip.
-        var tags: [String?] = []
-        tags.reserveCapacity(unique.count)
-        var queries: [PostgresQuery] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var start = 0
-        while start < unique.count {
-            let end = min(start + Self.rowsPerInsert, unique.count)
-            var columns = EventColumns(rows: end - start)
-            for entry in unique[start..<end] {
-                let text = LedgerSchema.tagsJSON(entry.event.attribution.tags)
-                tags.append(text)
-                try bind(entry, tags: text, to: &columns, encoder: encoder)
-            }
-            queries.append(PostgresQuery(unsafeSQL: Self.insertSQL, binds: columns.bindings))
-            start = end
-        }
+        let tags = unique.map { LedgerSchema.tagsJSON($0.event.attribution.tags) }
         let location = location
+        // The rollup upsert of the whole batch is summed and bound while the rows are sent: it
+        // is the one to run unless some ids were stored already.
+        let everything = Task { try Self.rollupUpsert(Self.rollups(of: unique, tags: tags), location: location) }
+        let chunks = stride(from: 0, to: unique.count, by: Self.rowsPerInsert).map {
+            $0..<min($0 + Self.rowsPerInsert, unique.count)
+        }
+        // The first statement is bound before the transaction, each next one while the server
+        // runs the previous one: an amount out of range refuses the batch (rolled back).
+        let first = try insertQuery(unique[chunks[0]], tags: tags[chunks[0]])
         let stored = try await run {
             try await client.withTransaction(logger: Self.logger) { connection in
                 var stored = Set<String>(minimumCapacity: unique.count)
-                for query in queries {
+                var query = first
+                for index in chunks.indices {
+                    let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
+                    let following = next.map { next in Task { try self.insertQuery(unique[next], tags: tags[next]) } }
                     for try await id in try await connection.query(query, logger: Self.logger).decode(String.self) {
                         stored.insert(id)
                     }
+                    if let following { query = try await following.value }
                 }
                 // The rollups of the stored rows only, in the same transaction.
-                var rollups = LedgerRollups()
-                for (index, entry) in unique.enumerated() where stored.contains(entry.id) {
-                    rollups.add(entry, tags: tags[index])
-                }
-                try await Self.store(rollups, on: connection, location: location)
+                let upsert =
+                    stored.count == unique.count
+                    ? try await everything.value
+                    : try Self.rollupUpsert(
+                        Self.rollups(of: unique, tags: tags, storedIDs: stored), location: location)
+                if let upsert { try await connection.query(upsert, logger: Self.logger) }
                 return stored.count
             }
         }
         return AppendResult(stored: stored, duplicates: entries.count - stored)
+    }
+
+    /// The insert of some entries, with their tags as canonical JSON.
+    private func insertQuery(_ entries: ArraySlice<LedgerEntry>, tags: ArraySlice<String?>) throws -> PostgresQuery {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var columns = EventColumns(rows: entries.count)
+        for (entry, tags) in zip(entries, tags) {
+            try bind(entry, tags: tags, to: &columns, encoder: encoder)
+        }
+        return PostgresQuery(unsafeSQL: Self.insertSQL, binds: columns.bindings)
+    }
+
+    /// The rollups of the entries, or of those whose id is in `storedIDs`.
+    private static func rollups(of entries: [LedgerEntry], tags: [String?], storedIDs: Set<String>? = nil)
+        -> LedgerRollups
+    {
+        var rollups = LedgerRollups()
+        for (index, entry) in entries.enumerated() where storedIDs?.contains(entry.id) ?? true {
+            rollups.add(entry, tags: tags[index])
+        }
+        return rollups
     }
 
     public func quarantine(_ items: [QuarantineItem]) async throws {

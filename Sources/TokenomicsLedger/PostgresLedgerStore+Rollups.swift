@@ -28,7 +28,15 @@ extension PostgresLedgerStore {
     ///
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
     static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
-        guard !rollups.isEmpty else { return }
+        guard let upsert = try rollupUpsert(rollups, location: location) else { return }
+        try await connection.query(upsert, logger: logger)
+    }
+
+    /// The upsert adding a batch's rollup rows to the stored rollups, or `nil` when there are none.
+    ///
+    /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
+    static func rollupUpsert(_ rollups: LedgerRollups, location: String) throws -> PostgresQuery? {
+        guard !rollups.isEmpty else { return nil }
         var columns = rollupColumnTypes.map { ArrayColumn($0, capacity: rollups.rows.count) }
         for (key, sums) in rollups.rows {
             var next = 0
@@ -57,7 +65,7 @@ extension PostgresLedgerStore {
         }
         var bindings = PostgresBindings(capacity: columns.count)
         for column in columns { bindings.append(column) }
-        try await connection.query(PostgresQuery(unsafeSQL: rollupUpsertSQL, binds: bindings), logger: logger)
+        return PostgresQuery(unsafeSQL: rollupUpsertSQL, binds: bindings)
     }
 
     /// The aggregate select list of a rollups query. PostgreSQL sums `BIGINT` as `NUMERIC`: the
