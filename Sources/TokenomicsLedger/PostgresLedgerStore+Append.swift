@@ -3,28 +3,26 @@ import PostgresNIO
 import TokenomicsCore
 
 extension PostgresLedgerStore {
-    /// Rows per `INSERT`: each column travels as one array parameter, so the statement's size
-    /// does not grow with it. A batch is sent in several statements so that the next one is bound
+    /// Rows per `INSERT`: a batch is sent in several statements so that the next one is bound
     /// while the server runs the current one.
     static let rowsPerInsert = 2_500
 
     /// The SQL type of each of ``LedgerSchema/eventColumns``, read from the `v1-events` column
     /// definitions (the cache columns added by `v2-rollups` are `BIGINT`).
-    static let eventColumnTypes: [ArrayColumn.Element] = {
+    static let eventColumnTypes: [RowArray.Element] = {
         let v1 = LedgerSchema.eventColumnDefinitions(integer: "BIGINT").map { definition in
-            definition.split(separator: " ")[1] == "TEXT" ? ArrayColumn.Element.text : .bigint
+            definition.split(separator: " ")[1] == "TEXT" ? RowArray.Element.text : .bigint
         }
         return v1 + Array(repeating: .bigint, count: LedgerSchema.eventColumns.count - v1.count)
     }()
 
-    /// `INSERT … SELECT * FROM UNNEST($1::TEXT[], $2::BIGINT[], …) ON CONFLICT (id) DO NOTHING
-    /// RETURNING id`: one array parameter per column; a stored id leaves the row alone and is not
-    /// returned, so the returned ids are those of the stored rows.
-    static let insertSQL: String = {
-        let arrays = eventColumnTypes.enumerated().map { "$\($0.offset + 1)::\($0.element.sqlName)[]" }
-        return "INSERT INTO events (\(LedgerSchema.eventColumns.joined(separator: ", "))) "
-            + "SELECT * FROM UNNEST(\(arrays.joined(separator: ", "))) ON CONFLICT (id) DO NOTHING RETURNING id"
-    }()
+    /// `INSERT … SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id`: the
+    /// rows as one array of the table's row type, whose columns are ``LedgerSchema/eventColumns``
+    /// in order (`v1-events` created the first ones, `v2-rollups` added the rest at the end). A
+    /// stored id leaves the row alone and is not returned, so the returned ids are those of the
+    /// stored rows.
+    static let insertSQL =
+        "INSERT INTO events SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id"
 
     public func append(_ entries: [LedgerEntry]) async throws -> AppendResult {
         guard !entries.isEmpty else { return AppendResult() }
@@ -36,47 +34,50 @@ extension PostgresLedgerStore {
         let location = location
         // The rollup upsert of the whole batch is summed and bound while the rows are sent: it
         // is the one to run unless some ids were stored already.
-        let everything = Task { try Self.rollupUpsert(Self.rollups(of: unique, tags: tags), location: location) }
+        let everything = Task { try Self.rollupRows(Self.rollups(of: unique, tags: tags), location: location) }
         let chunks = stride(from: 0, to: unique.count, by: Self.rowsPerInsert).map {
             $0..<min($0 + Self.rowsPerInsert, unique.count)
         }
         // The first statement is bound before the transaction, each next one while the server
         // runs the previous one: an amount out of range refuses the batch (rolled back).
-        let first = try insertQuery(unique[chunks[0]], tags: tags[chunks[0]])
+        let first = try insertRows(unique[chunks[0]], tags: tags[chunks[0]])
         let stored = try await run {
             try await client.withTransaction(logger: Self.logger) { connection in
+                let types = try await Self.rowTypes(on: connection)
                 var stored = Set<String>(minimumCapacity: unique.count)
-                var query = first
+                var rows = first
                 for index in chunks.indices {
                     let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
-                    let following = next.map { next in Task { try self.insertQuery(unique[next], tags: tags[next]) } }
+                    let following = next.map { next in Task { try self.insertRows(unique[next], tags: tags[next]) } }
+                    var bindings = PostgresBindings(capacity: 1)
+                    bindings.append(rows.parameter(rowType: types.events))
+                    let query = PostgresQuery(unsafeSQL: Self.insertSQL, binds: bindings)
                     for try await id in try await connection.query(query, logger: Self.logger).decode(String.self) {
                         stored.insert(id)
                     }
-                    if let following { query = try await following.value }
+                    if let following { rows = try await following.value }
                 }
                 // The rollups of the stored rows only, in the same transaction.
                 let upsert =
                     stored.count == unique.count
                     ? try await everything.value
-                    : try Self.rollupUpsert(
-                        Self.rollups(of: unique, tags: tags, storedIDs: stored), location: location)
-                if let upsert { try await connection.query(upsert, logger: Self.logger) }
+                    : try Self.rollupRows(Self.rollups(of: unique, tags: tags, storedIDs: stored), location: location)
+                if let upsert { try await Self.upsert(upsert, rowType: types.rollups, on: connection) }
                 return stored.count
             }
         }
         return AppendResult(stored: stored, duplicates: entries.count - stored)
     }
 
-    /// The insert of some entries, with their tags as canonical JSON.
-    private func insertQuery(_ entries: ArraySlice<LedgerEntry>, tags: ArraySlice<String?>) throws -> PostgresQuery {
+    /// The rows of some entries, with their tags as canonical JSON.
+    private func insertRows(_ entries: ArraySlice<LedgerEntry>, tags: ArraySlice<String?>) throws -> RowArray {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var columns = EventColumns(rows: entries.count)
+        var rows = RowArray(columns: Self.eventColumnTypes, rows: entries.count)
         for (entry, tags) in zip(entries, tags) {
-            try bind(entry, tags: tags, to: &columns, encoder: encoder)
+            try bind(entry, tags: tags, to: &rows, encoder: encoder)
         }
-        return PostgresQuery(unsafeSQL: Self.insertSQL, binds: columns.bindings)
+        return rows
     }
 
     /// The rollups of the entries, or of those whose id is in `storedIDs`.
@@ -112,46 +113,9 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// The columns of a batch of events, each an array parameter, filled one row at a time in
-    /// ``LedgerSchema/eventColumns`` order.
-    struct EventColumns {
-        private var columns: [ArrayColumn]
-        private var next = 0
-
-        /// Empty columns with room for `rows` rows.
-        init(rows: Int) {
-            columns = PostgresLedgerStore.eventColumnTypes.map { ArrayColumn($0, capacity: rows) }
-        }
-
-        /// Appends the next column's text value.
-        mutating func append(_ value: String?) {
-            columns[next].append(value)
-            next += 1
-        }
-
-        /// Appends the next column's integer value.
-        mutating func append(_ value: Int64?) {
-            columns[next].append(value)
-            next += 1
-        }
-
-        /// Ends a row: the next value goes to the first column.
-        mutating func endRow() {
-            precondition(next == columns.count, "a row bound \(next) of \(columns.count) columns")
-            next = 0
-        }
-
-        /// The parameters: one array per column.
-        var bindings: PostgresBindings {
-            var bindings = PostgresBindings(capacity: columns.count)
-            for column in columns { bindings.append(column) }
-            return bindings
-        }
-    }
-
     /// Binds an entry's column values, in ``LedgerSchema/eventColumns`` order.
     private func bind(
-        _ entry: LedgerEntry, tags: String?, to row: inout EventColumns, encoder: JSONEncoder
+        _ entry: LedgerEntry, tags: String?, to row: inout RowArray, encoder: JSONEncoder
     ) throws {
         let event = entry.event
         let tokens = event.tokens

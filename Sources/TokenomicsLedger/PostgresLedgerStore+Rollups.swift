@@ -4,22 +4,19 @@ import TokenomicsCore
 
 extension PostgresLedgerStore {
     /// The SQL type of each rollup column, in ``LedgerSchema/rollupKeyColumns`` then
-    /// ``LedgerSchema/rollupSumColumns`` order.
-    static let rollupColumnTypes: [ArrayColumn.Element] =
+    /// ``LedgerSchema/rollupSumColumns`` order: the table's column order.
+    static let rollupColumnTypes: [RowArray.Element] =
         LedgerSchema.rollupKeyColumns.map { $0 == "hour" || $0 == "long_context_threshold" ? .bigint : .text }
         + LedgerSchema.rollupCountColumns.map { _ in .bigint } + [.double]
-        + LedgerSchema.rollupAmountColumns.flatMap { _ in [ArrayColumn.Element.bigint, .bigint] }
+        + LedgerSchema.rollupAmountColumns.flatMap { _ in [RowArray.Element.bigint, .bigint] }
 
-    /// The rollup upsert of a batch: `INSERT … SELECT * FROM UNNEST($1::BIGINT[], …) ON CONFLICT
-    /// (key) DO UPDATE` adding each row's sums to the stored ones. One array parameter per column,
-    /// like the events insert; the keys of one batch are distinct (``LedgerRollups`` merges them),
-    /// as PostgreSQL requires of one `ON CONFLICT DO UPDATE` statement.
+    /// The rollup upsert of a batch: `INSERT … SELECT * FROM UNNEST($1::rollups[]) ON CONFLICT
+    /// (key) DO UPDATE` adding each row's sums to the stored ones, the rows sent like the events'.
+    /// The keys of one batch are distinct (``LedgerRollups`` merges them), as PostgreSQL requires
+    /// of one `ON CONFLICT DO UPDATE` statement.
     static let rollupUpsertSQL: String = {
-        let columns = LedgerSchema.rollupKeyColumns + LedgerSchema.rollupSumColumns
-        let arrays = rollupColumnTypes.enumerated().map { "$\($0.offset + 1)::\($0.element.sqlName)[]" }
         let updates = LedgerSchema.rollupSumColumns.map { "\($0) = rollups.\($0) + excluded.\($0)" }
-        return "INSERT INTO rollups (\(columns.joined(separator: ", "))) "
-            + "SELECT * FROM UNNEST(\(arrays.joined(separator: ", "))) "
+        return "INSERT INTO rollups SELECT * FROM UNNEST($1::rollups[]) "
             + "ON CONFLICT (\(LedgerSchema.rollupKeyColumns.joined(separator: ", "))) "
             + "DO UPDATE SET \(updates.joined(separator: ", "))"
     }()
@@ -28,44 +25,40 @@ extension PostgresLedgerStore {
     ///
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
     static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
-        guard let upsert = try rollupUpsert(rollups, location: location) else { return }
-        try await connection.query(upsert, logger: logger)
+        guard let rows = try rollupRows(rollups, location: location) else { return }
+        try await upsert(rows, rowType: try await rowTypes(on: connection).rollups, on: connection)
     }
 
-    /// The upsert adding a batch's rollup rows to the stored rollups, or `nil` when there are none.
+    /// Runs the rollup upsert of `rows`, given the OID of the rollups row type.
+    static func upsert(_ rows: RowArray, rowType: UInt32, on connection: PostgresConnection) async throws {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(rows.parameter(rowType: rowType))
+        try await connection.query(PostgresQuery(unsafeSQL: rollupUpsertSQL, binds: bindings), logger: logger)
+    }
+
+    /// The rows of a batch's rollups, or `nil` when there are none.
     ///
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
-    static func rollupUpsert(_ rollups: LedgerRollups, location: String) throws -> PostgresQuery? {
+    static func rollupRows(_ rollups: LedgerRollups, location: String) throws -> RowArray? {
         guard !rollups.isEmpty else { return nil }
-        var columns = rollupColumnTypes.map { ArrayColumn($0, capacity: rollups.rows.count) }
+        var row = RowArray(columns: rollupColumnTypes, rows: rollups.rows.count)
         for (key, sums) in rollups.rows {
-            var next = 0
-            func append(_ value: Int64) {
-                columns[next].append(value)
-                next += 1
-            }
-            func append(_ value: String) {
-                columns[next].append(value)
-                next += 1
-            }
-            append(key.hour)
-            for text in key.text.prefix(4) { append(text) }
-            append(key.longContextThreshold)
-            for text in key.text.dropFirst(4) { append(text) }
-            for count in LedgerRollups.counts(sums) { append(count) }
-            columns[next].append(sums.qualitySum)
-            next += 1
+            row.append(key.hour)
+            for text in key.text.prefix(4) { row.append(text) }
+            row.append(key.longContextThreshold)
+            for text in key.text.dropFirst(4) { row.append(text) }
+            for count in LedgerRollups.counts(sums) { row.append(count) }
+            row.append(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {
                 guard let stored = StoredAmount(amount) else {
                     throw LedgerError(.amountOutOfRange, location: location, "a rollup sum is out of the stored range")
                 }
-                append(stored.nano)
-                append(stored.atto)
+                row.append(stored.nano)
+                row.append(stored.atto)
             }
+            row.endRow()
         }
-        var bindings = PostgresBindings(capacity: columns.count)
-        for column in columns { bindings.append(column) }
-        return PostgresQuery(unsafeSQL: rollupUpsertSQL, binds: bindings)
+        return row
     }
 
     /// The aggregate select list of a rollups query. PostgreSQL sums `BIGINT` as `NUMERIC`: the
