@@ -37,11 +37,13 @@ extension PostgresLedgerStore {
         /// Where the current record's length is.
         private var rowStart = 0
 
-        /// An empty array of rows of `columns`, with room for about `rows` rows.
+        /// An empty array of rows of `columns`, with room for about `rows` rows (a field is 8
+        /// bytes of type and length, then its value: room for 16 bytes of value on average, so
+        /// that the buffer is not copied as it grows).
         init(columns: [Element], rows: Int) {
             self.columns = columns
             records = ByteBuffer()
-            records.reserveCapacity(rows * (8 + columns.count * 16))
+            records.reserveCapacity(rows * (8 + columns.count * 24))
         }
 
         /// Starts the next column's field: the record's header first at a row's first column.
