@@ -29,9 +29,11 @@ extension LedgerSchema {
     ///   - tag: the SQL reading a tag from a `tags` column expression, given the placeholder of
     ///     the tag's name or JSON path.
     ///   - tagParameter: the parameter text naming a tag.
+    ///   - sum: the select item summing an expression as a sum column.
     static func spendQuery(
         _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, grain: RollupGrain, placeholder: (Int) -> String,
-        tag: (_ tags: String, _ placeholder: String) -> String, tagParameter: (String) -> String
+        tag: (_ tags: String, _ placeholder: String) -> String, tagParameter: (String) -> String,
+        sum: (_ expression: String, _ column: String) -> String = { "SUM(\($0)) AS \($1)" }
     ) -> SpendQuery {
         let hours = hourRange(since: since, until: until)
         let wholeHours =
@@ -70,7 +72,7 @@ extension LedgerSchema {
             if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
             if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
             if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
-            select += rollupSumColumns.map { "SUM(\($0)) AS \($0)" }
+            select += rollupSumColumns.map { sum($0, $0) }
         } else {
             switch grain {
             case .total: break
@@ -79,7 +81,7 @@ extension LedgerSchema {
             }
             if let since { conditions.append("ts_us >= \(next(.integer(microseconds(since))))") }
             if let until { conditions.append("ts_us < \(next(.integer(microseconds(until))))") }
-            select += zip(rollupSumColumns, eventSumExpressions).map { "SUM(\($1)) AS \($0)" }
+            select += zip(rollupSumColumns, eventSumExpressions).map { sum($1, $0) }
         }
         let groupBy = (0..<dimensions.count).map { "k\($0)" } + (grain == .total ? [] : ["hour"])
         let sql =

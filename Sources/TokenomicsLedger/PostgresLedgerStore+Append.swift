@@ -3,51 +3,92 @@ import PostgresNIO
 import TokenomicsCore
 
 extension PostgresLedgerStore {
-    /// Rows per `INSERT`: as many as PostgreSQL's 65,535 parameters allow, rounded down.
-    static let rowsPerInsert = 1_000
+    /// Rows per `INSERT`: a batch is sent in several statements so that the next one is bound
+    /// while the server runs the current one.
+    static let rowsPerInsert = 2_500
 
-    /// `INSERT … VALUES ($1, …), (…) ON CONFLICT (id) DO NOTHING RETURNING id` for `rows` rows: a
-    /// stored id leaves the row alone and is not returned, so the returned rows are the stored ones.
-    static func insertSQL(rows: Int) -> String {
-        let width = LedgerSchema.eventColumns.count
-        let values = (0..<rows).map { row in
-            "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")"
+    /// The SQL type of each of ``LedgerSchema/eventColumns``, read from the `v1-events` column
+    /// definitions, then those `v2-rollups` added.
+    static let eventColumnTypes: [RowArray.Element] = {
+        let v1 = LedgerSchema.eventColumnDefinitions(integer: "BIGINT").map { definition in
+            definition.split(separator: " ")[1] == "TEXT" ? RowArray.Element.text : .bigint
         }
-        return "INSERT INTO events (\(LedgerSchema.eventColumns.joined(separator: ", "))) VALUES "
-            + values.joined(separator: ", ") + " ON CONFLICT (id) DO NOTHING RETURNING id"
-    }
+        let v2 = LedgerSchema.v2EventOtherColumns(integer: "BIGINT", real: "DOUBLE PRECISION").map { _, type in
+            type == "BIGINT" ? RowArray.Element.bigint : .double
+        }
+        return v1 + Array(repeating: .bigint, count: LedgerSchema.v2EventAmountColumns.count * 2) + v2
+    }()
 
-    /// The SQL of a full-size insert, built once.
-    private static let fullInsertSQL = insertSQL(rows: rowsPerInsert)
+    /// `INSERT … SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id`: the
+    /// rows as one array of the table's row type, whose columns are ``LedgerSchema/eventColumns``
+    /// in order (`v1-events` created the first ones, `v2-rollups` added the rest at the end). A
+    /// stored id leaves the row alone and is not returned, so the returned ids are those of the
+    /// stored rows.
+    static let insertSQL =
+        "INSERT INTO events SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id"
 
     public func append(_ entries: [LedgerEntry]) async throws -> AppendResult {
         guard !entries.isEmpty else { return AppendResult() }
-        // Bind every row before the transaction: an amount out of range refuses the batch
-        // without a round trip.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var queries: [PostgresQuery] = []
-        var start = 0
-        while start < entries.count {
-            let end = min(start + Self.rowsPerInsert, entries.count)
-            var bindings = PostgresBindings(capacity: (end - start) * LedgerSchema.eventColumns.count)
-            for entry in entries[start..<end] {
-                try bind(entry, to: &bindings, encoder: encoder)
-            }
-            let sql = end - start == Self.rowsPerInsert ? Self.fullInsertSQL : Self.insertSQL(rows: end - start)
-            queries.append(PostgresQuery(unsafeSQL: sql, binds: bindings))
-            start = end
+        // An id repeated in the batch is a duplicate of its first occurrence: only first
+        // occurrences are sent, so every returned id names exactly one entry.
+        var seen = Set<String>(minimumCapacity: entries.count)
+        let unique = entries.filter { seen.insert($0.id).inserted }
+        let tags = unique.map { LedgerSchema.tagsJSON($0.event.attribution.tags) }
+        let location = location
+        // The rollups of the whole batch are summed while the rows are sent: they are the ones to
+        // store unless some ids were stored already.
+        let everything = Task { Self.rollups(of: unique) }
+        let chunks = stride(from: 0, to: unique.count, by: Self.rowsPerInsert).map {
+            $0..<min($0 + Self.rowsPerInsert, unique.count)
         }
+        // The first statement is bound before the transaction, each next one while the server
+        // runs the previous one: an amount out of range refuses the batch (rolled back).
+        let first = try insertRows(unique[chunks[0]], tags: tags[chunks[0]])
         let stored = try await run {
             try await client.withTransaction(logger: Self.logger) { connection in
-                var stored = 0
-                for query in queries {
-                    for try await _ in try await connection.query(query, logger: Self.logger) { stored += 1 }
+                let types = try await Self.rowTypes(on: connection)
+                var stored = Set<String>(minimumCapacity: unique.count)
+                var rows = first
+                for index in chunks.indices {
+                    let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
+                    let following = next.map { next in Task { try self.insertRows(unique[next], tags: tags[next]) } }
+                    var bindings = PostgresBindings(capacity: 1)
+                    bindings.append(rows.parameter(rowType: types.events))
+                    let query = PostgresQuery(unsafeSQL: Self.insertSQL, binds: bindings)
+                    for try await id in try await connection.query(query, logger: Self.logger).decode(String.self) {
+                        stored.insert(id)
+                    }
+                    if let following { rows = try await following.value }
                 }
-                return stored
+                // The rollups of the stored rows only, in the same transaction.
+                let rollups =
+                    stored.count == unique.count
+                    ? await everything.value : Self.rollups(of: unique, storedIDs: stored)
+                try await Self.upsert(rollups, rowType: types.rollups, on: connection, location: location)
+                return stored.count
             }
         }
         return AppendResult(stored: stored, duplicates: entries.count - stored)
+    }
+
+    /// The rows of some entries, with their tags as canonical JSON.
+    private func insertRows(_ entries: ArraySlice<LedgerEntry>, tags: ArraySlice<String?>) throws -> RowArray {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var rows = RowArray(columns: Self.eventColumnTypes, rows: entries.count)
+        for (entry, tags) in zip(entries, tags) {
+            try bind(entry, tags: tags, to: &rows, encoder: encoder)
+        }
+        return rows
+    }
+
+    /// The rollups of the entries, or of those whose id is in `storedIDs`.
+    private static func rollups(of entries: [LedgerEntry], storedIDs: Set<String>? = nil) -> LedgerRollups {
+        var rollups = LedgerRollups()
+        for entry in entries where storedIDs?.contains(entry.id) ?? true {
+            rollups.add(entry)
+        }
+        return rollups
     }
 
     public func quarantine(_ items: [QuarantineItem]) async throws {
@@ -73,7 +114,9 @@ extension PostgresLedgerStore {
     }
 
     /// Binds an entry's column values, in ``LedgerSchema/eventColumns`` order.
-    private func bind(_ entry: LedgerEntry, to row: inout PostgresBindings, encoder: JSONEncoder) throws {
+    private func bind(
+        _ entry: LedgerEntry, tags: String?, to row: inout RowArray, encoder: JSONEncoder
+    ) throws {
         let event = entry.event
         let tokens = event.tokens
         let modality = event.modality
@@ -94,7 +137,7 @@ extension PostgresLedgerStore {
         }
         let attribution = event.attribution
         for key in Attribution.Key.allCases { row.append(attribution[key]) }
-        row.append(attribution.tags.isEmpty ? nil : try Self.json(attribution.tags, encoder: encoder))
+        row.append(tags)
         let timing = event.timing
         row.append(timing == Timing() ? nil : try Self.json(timing, encoder: encoder))
         row.append(try event.outcome.map { try Self.json($0, encoder: encoder) })
@@ -104,13 +147,15 @@ extension PostgresLedgerStore {
         row.append(Int64(entry.cost != nil ? 1 : 0))
         row.append(entry.unpricedReason)
         let parts = entry.breakdown
-        for amount in [
-            entry.cost, parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
-            parts.audio, parts.image, parts.requests, parts.webSearch,
-        ] {
+        let amounts: [Money?] =
+            [
+                entry.cost, parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output,
+                parts.reasoning, parts.audio, parts.image, parts.requests, parts.webSearch,
+            ] + LedgerSchema.v2Amounts(entry)
+        for amount in amounts {
             guard let amount else {
-                row.appendNull()
-                row.appendNull()
+                row.append(nil as Int64?)
+                row.append(nil as Int64?)
                 continue
             }
             guard let stored = StoredAmount(amount) else {
@@ -122,6 +167,10 @@ extension PostgresLedgerStore {
             row.append(stored.nano)
             row.append(stored.atto)
         }
+        row.append(LedgerSchema.reasoningEstimated(entry))
+        row.append(LedgerSchema.outcomeSuccess(entry))
+        row.append(event.outcome?.quality)
+        row.endRow()
     }
 
     private static func json(_ value: some Encodable, encoder: JSONEncoder) throws -> String {

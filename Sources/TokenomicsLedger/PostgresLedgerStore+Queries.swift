@@ -134,7 +134,7 @@ extension PostgresLedgerStore {
     }
 
     /// A `NUMERIC` sum sent as text.
-    private static func sum(_ cell: PostgresCell) throws -> Int128 {
+    static func sum(_ cell: PostgresCell) throws -> Int128 {
         let text = try cell.decode(String.self)
         guard let value = Int128(text) else {
             throw LedgerError(.storage, location: cell.columnName, "sum \(text) does not fit 128 bits")
@@ -179,11 +179,20 @@ extension PostgresLedgerStore {
             else { return nil }
             return StoredAmount.money(nano: nano, atto: atto)
         }
+        // The cache baseline: zero for rows stored before `v2-rollups`, and for rows read
+        // without its columns (the `v2-rollups` backfill reads the `v1-events` columns).
+        let cache = try LedgerSchema.v2EventAmountColumns.prefix(3).map { name -> Money in
+            guard row.contains("\(name)_nano"), let nano = try row["\(name)_nano"].decode(Int64?.self),
+                let atto = try row["\(name)_atto"].decode(Int64?.self)
+            else { return .zero }
+            return StoredAmount.money(nano: nano, atto: atto)
+        }
         return LedgerEntry(
             event: event, catalogVersion: try text("catalog_version"),
             pricedTier: ServiceTier(rawValue: try text("priced_tier")) ?? .standard,
             longContextThreshold: try row["long_context_threshold"].decode(Int64?.self), cost: amounts[0],
             breakdown: LedgerSchema.breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
-            unpricedReason: try optionalText("unpriced_reason"))
+            unpricedReason: try optionalText("unpriced_reason"),
+            cache: CacheAccounting(readsAtInputRate: cache[0], writesAtInputRate: cache[1], writes1h: cache[2]))
     }
 }

@@ -1,23 +1,122 @@
 import Foundation
+import PostgresNIO
 import TokenomicsCore
 
 extension PostgresLedgerStore {
-    // In progress: the PostgreSQL rollups (migration v2-rollups, upsert at append, this query).
+    /// The SQL type of each rollup column, in ``LedgerSchema/rollupKeyColumns`` then
+    /// ``LedgerSchema/rollupSumColumns`` order: the table's column order.
+    static let rollupColumnTypes: [RowArray.Element] =
+        LedgerSchema.rollupKeyColumns.map { $0 == "hour" || $0 == "long_context_threshold" ? .bigint : .text }
+        + LedgerSchema.rollupCountColumns.map { _ in .bigint } + [.double]
+        + LedgerSchema.rollupAmountColumns.flatMap { _ in [RowArray.Element.bigint, .bigint] }
+
+    /// The rollup upsert of a batch into `table` (`rollups` or `rollups_daily`, whose columns are
+    /// the same): `INSERT … SELECT * FROM UNNEST($1::rollups[]) ON CONFLICT (key) DO UPDATE` adding
+    /// each row's sums to the stored ones, the rows sent like the events'. The keys of one batch are
+    /// distinct (``LedgerRollups`` merges them), as PostgreSQL requires of one `ON CONFLICT DO
+    /// UPDATE` statement.
+    static func rollupUpsertSQL(table: String) -> String {
+        let updates = LedgerSchema.rollupSumColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }
+        return "INSERT INTO \(table) SELECT * FROM UNNEST($1::rollups[]) "
+            + "ON CONFLICT (\(LedgerSchema.rollupKeyColumns.joined(separator: ", "))) "
+            + "DO UPDATE SET \(updates.joined(separator: ", "))"
+    }
+
+    /// Adds a batch's rollup rows to the stored hourly and daily rollups, in the caller's
+    /// transaction.
+    ///
+    /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
+    static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
+        guard !rollups.isEmpty else { return }
+        try await upsert(
+            rollups, rowType: try await rowTypes(on: connection).rollups, on: connection, location: location)
+    }
+
+    /// Runs the hourly and daily rollup upserts of a batch's rollups, given the OID of the rollups
+    /// row type.
+    static func upsert(
+        _ rollups: LedgerRollups, rowType: UInt32, on connection: PostgresConnection, location: String
+    ) async throws {
+        for (table, sums) in [("rollups", rollups), (LedgerSchema.dailyRollupsTable, rollups.daily)] {
+            guard let rows = try rollupRows(sums, location: location) else { continue }
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(rows.parameter(rowType: rowType))
+            try await connection.query(
+                PostgresQuery(unsafeSQL: rollupUpsertSQL(table: table), binds: bindings), logger: logger)
+        }
+    }
+
+    /// The rows of a batch's rollups, or `nil` when there are none.
+    ///
+    /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
+    static func rollupRows(_ rollups: LedgerRollups, location: String) throws -> RowArray? {
+        guard !rollups.isEmpty else { return nil }
+        var row = RowArray(columns: rollupColumnTypes, rows: rollups.rows.count)
+        for (key, sums) in rollups.rows {
+            row.append(key.hour)
+            for text in key.text.prefix(4) { row.append(text) }
+            row.append(key.longContextThreshold)
+            for text in key.text.dropFirst(4) { row.append(text) }
+            for count in LedgerRollups.counts(sums) { row.append(count) }
+            row.append(sums.qualitySum)
+            for amount in LedgerRollups.amounts(sums) {
+                guard let stored = StoredAmount(amount) else {
+                    throw LedgerError(.amountOutOfRange, location: location, "a rollup sum is out of the stored range")
+                }
+                row.append(stored.nano)
+                row.append(stored.atto)
+            }
+            row.endRow()
+        }
+        return row
+    }
+
     public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, per grain: RollupGrain)
         async throws
         -> [SpendRow]
     {
-        throw LedgerError(.unsupportedQuery, location: location, "rollups are not yet kept in PostgreSQL ledgers")
+        // PostgreSQL sums `BIGINT` as `NUMERIC`: counts are cast back to `BIGINT` (a sum beyond
+        // 2⁶³ is an error, as in SQLite); amounts travel as text, read into 128-bit integers, so
+        // their sums are exact whatever their size.
+        let query = LedgerSchema.spendQuery(
+            dimensions, since: since, until: until, grain: grain, placeholder: { "$\($0)" },
+            // The tag name is a bound parameter: it never becomes SQL text.
+            tag: { tags, name in "(\(tags)::jsonb ->> \(name))" }, tagParameter: { $0 },
+            sum: { expression, column in
+                if column == "quality_sum" { return "SUM(\(expression)) AS \(column)" }
+                let isAmount = column.hasSuffix("_nano") || column.hasSuffix("_atto")
+                return "SUM(\(expression))::\(isAmount ? "TEXT" : "BIGINT") AS \(column)"
+            })
+        var bindings = PostgresBindings()
+        for parameter in query.parameters {
+            switch parameter {
+            case .text(let text): bindings.append(text)
+            case .integer(let value): bindings.append(value)
+            }
+        }
+        let sql = PostgresQuery(unsafeSQL: query.sql, binds: bindings)
+        let count = dimensions.count
+        return try await run {
+            var rows: [SpendRow] = []
+            for try await row in try await client.query(sql, logger: Self.logger) {
+                let row = row.makeRandomAccess()
+                // An empty table still yields one all-NULL aggregate row without GROUP BY.
+                guard let requests = try row["requests"].decode(Int64?.self), requests > 0 else { continue }
+                let key = try (0..<count).map { LedgerSchema.keyValue(try row["k\($0)"].decode(String?.self)) }
+                let hour = grain == .total ? nil : try row["hour"].decode(Int64?.self)
+                rows.append(SpendRow(key: key, hour: LedgerSchema.rowHour(hour), sums: try Self.rollupSums(from: row)))
+            }
+            return rows
+        }
     }
-}
 
-extension PostgresLedgerStore {
-    // In progress: re-pricing a PostgreSQL ledger.
-    public func reprice(
-        since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
-        progress: @escaping @Sendable (Int) -> Void
-    ) async throws -> RepriceResult {
-        throw LedgerError(
-            .unsupportedQuery, location: location, "re-pricing is not yet available for PostgreSQL ledgers")
+    /// The sums of a row of ``rollupSumSelect``.
+    private static func rollupSums(from row: PostgresRandomAccessRow) throws -> SpendSums {
+        let counts = try LedgerSchema.rollupCountColumns.map { try row[$0].decode(Int64?.self) ?? 0 }
+        let amounts = try LedgerSchema.rollupAmountColumns.map { name in
+            Money(attodollars: try sum(row["\(name)_nano"]) * StoredAmount.attoPerNano + sum(row["\(name)_atto"]))
+        }
+        return LedgerRollups.sums(
+            counts: counts, qualitySum: try row["quality_sum"].decode(Double?.self) ?? 0, amounts: amounts)
     }
 }

@@ -1,13 +1,16 @@
+import Foundation
 import PostgresNIO
 
 extension PostgresLedgerStore {
     /// The table recording the names of the applied migrations.
     static let migrationsTable = "tokenomics_migrations"
 
-    /// A named migration: the statements that apply it, in order.
+    /// A named migration: the statements that apply it, in order, then an optional step run in
+    /// Swift on the same connection and transaction (given the ledger's location for errors).
     struct Migration: Sendable {
         var name: String
         var statements: [String]
+        var then: (@Sendable (PostgresConnection, String) async throws -> Void)? = nil
     }
 
     /// The named migrations, in order, with the same names as ``SQLiteLedgerStore/migrator``.
@@ -33,7 +36,84 @@ extension PostgresLedgerStore {
                 )
                 """
             ]),
+        Migration(
+            name: "v2-rollups",
+            statements: [
+                "ALTER TABLE events "
+                    + (LedgerSchema.v2EventAmountColumns.flatMap { ["\($0)_nano BIGINT", "\($0)_atto BIGINT"] }
+                    + LedgerSchema.v2EventOtherColumns(integer: "BIGINT", real: "DOUBLE PRECISION").map {
+                        "\($0) \($1)"
+                    }).map { "ADD COLUMN \($0)" }.joined(separator: ", "),
+                v2EventBackfillSQL,
+                "CREATE TABLE rollups (\(LedgerSchema.rollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",
+                "CREATE UNIQUE INDEX rollups_key ON rollups (\(rollupIndexColumns.joined(separator: ", ")))",
+                "CREATE TABLE rollups_daily (LIKE rollups)",
+                "CREATE UNIQUE INDEX rollups_daily_key ON rollups_daily (\(rollupIndexColumns.joined(separator: ", ")))",
+            ],
+            then: backfillRollups),
+        Migration(
+            name: "v3-repricings",
+            statements: [
+                """
+                CREATE TABLE repricings (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    event_id TEXT NOT NULL,
+                    repriced_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                    old_catalog_version TEXT NOT NULL,
+                    old_priced_model TEXT,
+                    old_priced_tier TEXT NOT NULL,
+                    old_cost_nano BIGINT,
+                    old_cost_atto BIGINT,
+                    new_catalog_version TEXT NOT NULL,
+                    new_cost_nano BIGINT,
+                    new_cost_atto BIGINT
+                )
+                """,
+                "CREATE INDEX repricings_event ON repricings (event_id)",
+            ]),
     ]
+
+    /// Fills the `v2-rollups` columns of events stored before them, from their other columns:
+    /// estimated reasoning (bit 32 of `estimated`), and the outcome's acceptance, quality and
+    /// value (exact: `numeric` arithmetic). Their cache baseline stays unknown (NULL, read as 0).
+    static let v2EventBackfillSQL = """
+        UPDATE events SET
+            reasoning_estimated = CASE WHEN (estimated & 32) <> 0 THEN reasoning ELSE 0 END,
+            reasoning_estimated_cost_nano = CASE WHEN priced = 0 THEN NULL
+                WHEN (estimated & 32) <> 0 THEN reasoning_cost_nano ELSE 0 END,
+            reasoning_estimated_cost_atto = CASE WHEN priced = 0 THEN NULL
+                WHEN (estimated & 32) <> 0 THEN reasoning_cost_atto ELSE 0 END,
+            outcome_success = CASE (outcome::jsonb ->> 'success') WHEN 'true' THEN 1 WHEN 'false' THEN 0 END,
+            outcome_quality = (outcome::jsonb ->> 'quality')::double precision,
+            outcome_value_nano = floor((outcome::jsonb ->> 'valueUSD')::numeric * 1000000000)::bigint,
+            outcome_value_atto = ((outcome::jsonb ->> 'valueUSD')::numeric * 1000000000000000000
+                - floor((outcome::jsonb ->> 'valueUSD')::numeric * 1000000000) * 1000000000)::bigint
+        WHERE outcome IS NOT NULL OR (estimated & 32) <> 0
+        """
+
+    /// The rollup key columns in the order of the unique index: the same key as SQLite's, with
+    /// the hour then the columns that tell most rows apart first, so that comparing two keys in
+    /// the index stops early (about a fifth less time per upserted row than the table's order).
+    /// `ON CONFLICT (…)` finds the index by its set of columns, whatever their order.
+    static let rollupIndexColumns: [String] = {
+        let leading = ["hour", "step", "workflow", "application", "team", "project", "org"]
+        return leading + LedgerSchema.rollupKeyColumns.filter { !leading.contains($0) }
+    }()
+
+    /// Sums the events stored before rollups existed into the rollups tables, reading them with
+    /// the `v1-events` columns (a later migration may add columns this one must not read).
+    private static func backfillRollups(on connection: PostgresConnection, location: String) async throws {
+        var rollups = LedgerRollups()
+        let decoder = JSONDecoder()
+        let rows = try await connection.query(
+            PostgresQuery(unsafeSQL: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events"),
+            logger: logger)
+        for try await row in rows {
+            let entry = try entry(from: row.makeRandomAccess(), decoder: decoder)
+            rollups.add(entry)
+        }
+        try await store(rollups, on: connection, location: location)
+    }
 
     /// A constant key for the advisory lock that serialises concurrent migrations.
     private static let migrationLock: Int64 = 0x746F_6B65_6E6F_6D
@@ -41,7 +121,9 @@ extension PostgresLedgerStore {
     public func migrate() async throws {
         if let schema {
             // `schema` passed ``isPlainIdentifier(_:)``: it never needs quoting.
-            try await run { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)")) }
+            _ = try await run {
+                try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"))
+            }
         }
         let location = location
         var failing = ""
@@ -80,6 +162,7 @@ extension PostgresLedgerStore {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Self.logger)
                     }
+                    try await migration.then?(connection, location)
                     try await connection.query(
                         "INSERT INTO tokenomics_migrations (name) VALUES (\(migration.name))", logger: Self.logger)
                 }

@@ -111,15 +111,16 @@ extension SQLiteLedgerStore {
             || old.breakdown != new.breakdown || old.cache != new.cache || old.unpricedReason != new.unpricedReason
     }
 
+    /// The columns re-pricing sets, in the order both backends bind them.
+    static let repricedColumns: [String] =
+        ["priced_model", "catalog_version", "priced_tier", "long_context_threshold", "priced", "unpriced_reason"]
+        + (LedgerSchema.amountColumns + LedgerSchema.v2EventAmountColumns.prefix(4)).flatMap {
+            ["\($0)_nano", "\($0)_atto"]
+        }
+
     /// `UPDATE events` of the pricing columns of one event.
-    static let repriceUpdateSQL: String = {
-        let amounts = (LedgerSchema.amountColumns + LedgerSchema.v2EventAmountColumns.prefix(4))
-            .flatMap { ["\($0)_nano", "\($0)_atto"] }
-        let columns =
-            ["priced_model", "catalog_version", "priced_tier", "long_context_threshold", "priced", "unpriced_reason"]
-            + amounts
-        return "UPDATE events SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-    }()
+    static let repriceUpdateSQL =
+        "UPDATE events SET \(repricedColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
 
     private static func stored(_ amount: Money, id: String, path: String) throws -> StoredAmount {
         guard let stored = StoredAmount(amount) else {

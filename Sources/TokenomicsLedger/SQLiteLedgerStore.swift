@@ -50,9 +50,20 @@ public final class SQLiteLedgerStore: LedgerStore {
     ///
     /// - Throws: ``LedgerError``.
     public static func open(path: String = SQLiteLedgerStore.defaultPath) async throws -> SQLiteLedgerStore {
-        let store = try SQLiteLedgerStore(path: path)
-        try await store.migrate()
-        return store
+        // Connections opening a new ledger at the same moment can find it locked for a few
+        // milliseconds while another switches it to WAL or migrates it (SQLite reports that at
+        // once, without waiting): try again for up to half a second before reporting it locked.
+        var attempt = 0
+        while true {
+            do {
+                let store = try SQLiteLedgerStore(path: path)
+                try await store.migrate()
+                return store
+            } catch let error as LedgerError where error.kind == .locked && attempt < 20 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(25))
+            }
+        }
     }
 
     public func migrate() async throws {
@@ -74,13 +85,20 @@ public final class SQLiteLedgerStore: LedgerStore {
             }
         }
         do {
-            do {
-                try Self.migrator.migrate(pool)
-            } catch let error as DatabaseError where error.message?.contains("already exists") == true {
-                // Another process created the same new ledger at the same moment and applied the
-                // migration first: this run saw none applied, then found its table. Once more, the
-                // applied migrations are read after the other's commit.
-                try Self.migrator.migrate(pool)
+            // Another connection creating the same new ledger at the same moment may apply a
+            // migration between this one reading the applied list and running it (which then
+            // fails on the table or column it finds, and rolls back): read the list again, a few
+            // times. A migration that truly fails fails every time.
+            var attempt = 0
+            while true {
+                do {
+                    try Self.migrator.migrate(pool)
+                    break
+                } catch let error as DatabaseError
+                    where attempt < 4 && error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_NOTADB
+                {
+                    attempt += 1
+                }
             }
         } catch let error as LedgerError {
             throw error

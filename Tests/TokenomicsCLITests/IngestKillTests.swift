@@ -18,8 +18,8 @@ struct IngestKillTests {
     func killAndResume() async throws {
         let input = try IngestCommandTests.simulatedOpenAIFile(count: Self.events)
         let ledger = IngestCommandTests.temporaryPath(".sqlite")
-        // The ledger is created before the ingest starts: two processes migrating a new ledger at
-        // once can both try to create its tables (the second then fails with "migration failed").
+        // The ledger is created before the ingest starts, so that the kill lands in the ingest
+        // proper rather than in the creation of the ledger.
         let empty = IngestCommandTests.temporaryPath(".jsonl")
         try "".write(toFile: empty, atomically: true, encoding: .utf8)
         try #require(try CLIHarness.run(["ingest", empty, "--ledger", ledger]).status == 0)

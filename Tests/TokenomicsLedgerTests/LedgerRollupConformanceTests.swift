@@ -157,6 +157,49 @@ struct LedgerRollupConformanceTests {
         #expect(byDay.first?.sums.cost == byEvents.first?.sums.cost)
     }
 
+    @Test(
+        "re-pricing updates events and both rollups, unprices what the new catalog cannot price, and is exact",
+        arguments: LedgerBackend.all)
+    func reprice(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await store.append((0..<25).map { LedgerFixtures.entry("p\($0)", cost: Money(dollars: 2)) })
+        let result = try await store.reprice(
+            since: nil, until: nil, batchSize: 10,
+            price: { entry in
+                var entry = entry
+                entry.catalogVersion = "2026-01-01"
+                entry.event.pricedModel = "gpt-4o"
+                let unpriced = entry.id.hasSuffix("0") || entry.id.hasSuffix("5")
+                entry.cost = unpriced ? nil : Money(attodollars: 3_000_000_000_000_000_007)
+                entry.breakdown = CostBreakdown(input: entry.cost ?? .zero)
+                entry.unpricedReason = unpriced ? "no price" : nil
+                return entry
+            }, progress: { _ in })
+        #expect(result.examined == 25)
+        #expect(result.changed == 25)
+        #expect(result.nowUnpriced == 5)
+        #expect(result.oldTotal == Money(dollars: 50))
+        #expect(result.newTotal == Money(attodollars: 20 * 3_000_000_000_000_000_007))
+        for grain in [RollupGrain.total, .hour, .day] {
+            let rows = try await store.rollups(by: [.catalogVersion], since: nil, until: nil, per: grain)
+            #expect(Set(rows.map(\.key)) == [["2026-01-01"]], "\(grain)")
+            #expect(rows.map(\.sums.cost).reduce(.zero, +) == result.newTotal)
+            #expect(rows.map(\.sums.unpricedRequests).reduce(0, +) == 5)
+        }
+        let stored = try await store.entries(since: nil, until: nil, limit: nil)
+        #expect(stored.filter { $0.cost == nil }.count == 5)
+        #expect(stored.allSatisfy { $0.catalogVersion == "2026-01-01" })
+        // The same prices again: nothing changes.
+        let again = try await store.reprice(
+            since: nil, until: nil, batchSize: 10,
+            price: { entry in
+                var entry = entry
+                entry.event.pricedModel = "gpt-4o"
+                return entry
+            }, progress: { _ in })
+        #expect(again.changed == 0)
+    }
+
     @Test("an empty ledger has no rollup rows", arguments: LedgerBackend.all)
     func emptyLedger(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()

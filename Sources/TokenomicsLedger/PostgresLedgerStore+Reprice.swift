@@ -1,0 +1,140 @@
+import Foundation
+import PostgresNIO
+import TokenomicsCore
+
+extension PostgresLedgerStore {
+    public func reprice(
+        since: Date?, until: Date?, batchSize: Int, price: @escaping @Sendable (LedgerEntry) -> LedgerEntry,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> RepriceResult {
+        var result = RepriceResult()
+        var lastID = ""
+        while true {
+            let after = lastID
+            let (batch, last) = try await run {
+                try await client.withTransaction(logger: Self.logger) { connection in
+                    try await self.repriceBatch(
+                        on: connection, after: after, since: since, until: until, limit: batchSize, price: price)
+                }
+            }
+            result.examined += batch.examined
+            result.changed += batch.changed
+            result.nowPriced += batch.nowPriced
+            result.nowUnpriced += batch.nowUnpriced
+            result.oldTotal += batch.oldTotal
+            result.newTotal += batch.newTotal
+            progress(result.examined)
+            guard let last else { return result }
+            lastID = last
+        }
+    }
+
+    /// Re-prices the next `limit` events after the id `after` (in id order) in the caller's
+    /// transaction; returns what changed and the last id read, `nil` at the end.
+    private func repriceBatch(
+        on connection: PostgresConnection, after: String, since: Date?, until: Date?, limit: Int,
+        price: (LedgerEntry) -> LedgerEntry
+    ) async throws -> (RepriceResult, String?) {
+        var bindings = PostgresBindings()
+        bindings.append(after)
+        var conditions = ["id > $1"]
+        if let since {
+            bindings.append(LedgerSchema.microseconds(since))
+            conditions.append("ts_us >= $\(bindings.count)")
+        }
+        if let until {
+            bindings.append(LedgerSchema.microseconds(until))
+            conditions.append("ts_us < $\(bindings.count)")
+        }
+        bindings.append(Int64(limit))
+        let select = PostgresQuery(
+            unsafeSQL: "SELECT \(LedgerSchema.eventColumns.joined(separator: ", ")) FROM events WHERE "
+                + conditions.joined(separator: " AND ") + " ORDER BY id LIMIT $\(bindings.count)",
+            binds: bindings)
+        let decoder = JSONDecoder()
+        var olds: [LedgerEntry] = []
+        for try await row in try await connection.query(select, logger: Self.logger) {
+            olds.append(try Self.entry(from: row.makeRandomAccess(), decoder: decoder))
+        }
+        var result = RepriceResult()
+        var rollups = LedgerRollups()
+        for old in olds {
+            var unpriced = old
+            unpriced.event.pricedModel = nil
+            let new = price(unpriced)
+            result.examined += 1
+            if let cost = old.cost { result.oldTotal += cost }
+            if let cost = new.cost { result.newTotal += cost }
+            guard SQLiteLedgerStore.pricingChanged(old, new) else { continue }
+            result.changed += 1
+            if old.cost != nil, new.cost == nil { result.nowUnpriced += 1 }
+            if old.cost == nil, new.cost != nil { result.nowPriced += 1 }
+            try await record(old, new, on: connection)
+            rollups.add(old, removing: true)
+            rollups.add(new)
+        }
+        try await Self.store(rollups, on: connection, location: location)
+        for table in ["rollups", LedgerSchema.dailyRollupsTable] {
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE requests = 0"), logger: Self.logger)
+        }
+        return (result, olds.count < limit ? nil : olds.last?.id)
+    }
+
+    /// Keeps an event's previous pricing in `repricings` and updates its pricing columns.
+    private func record(_ old: LedgerEntry, _ new: LedgerEntry, on connection: PostgresConnection) async throws {
+        let oldCost = try old.cost.map { try stored($0, id: old.id) }
+        let newCost = try new.cost.map { try stored($0, id: new.id) }
+        var history = PostgresBindings()
+        history.append(old.id)
+        history.append(old.catalogVersion)
+        history.append(old.event.pricedModel)
+        history.append(old.pricedTier.rawValue)
+        history.append(oldCost?.nano)
+        history.append(oldCost?.atto)
+        history.append(new.catalogVersion)
+        history.append(newCost?.nano)
+        history.append(newCost?.atto)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO repricings (event_id, old_catalog_version, old_priced_model, old_priced_tier, "
+                    + "old_cost_nano, old_cost_atto, new_catalog_version, new_cost_nano, new_cost_atto) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                binds: history),
+            logger: Self.logger)
+        var update = PostgresBindings()
+        update.append(new.event.pricedModel)
+        update.append(new.catalogVersion)
+        update.append(new.pricedTier.rawValue)
+        update.append(new.longContextThreshold)
+        update.append(Int64(new.cost == nil ? 0 : 1))
+        update.append(new.unpricedReason)
+        let parts = new.breakdown
+        let amounts: [Money?] =
+            [new.cost]
+            + [
+                parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
+                parts.audio, parts.image, parts.requests, parts.webSearch,
+            ].map { new.cost == nil ? nil : $0 } + LedgerSchema.v2Amounts(new).prefix(4)
+        for amount in amounts {
+            let value = try amount.map { try stored($0, id: new.id) }
+            update.append(value?.nano)
+            update.append(value?.atto)
+        }
+        update.append(new.id)
+        let columns = SQLiteLedgerStore.repricedColumns
+        let assignments = columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "UPDATE events SET \(assignments) WHERE id = $\(columns.count + 1)", binds: update),
+            logger: Self.logger)
+    }
+
+    private func stored(_ amount: Money, id: String) throws -> StoredAmount {
+        guard let stored = StoredAmount(amount) else {
+            throw LedgerError(
+                .amountOutOfRange, location: location, "event \(id): amount \(amount) is out of the stored range")
+        }
+        return stored
+    }
+}
