@@ -45,17 +45,20 @@ let benchmarks: @Sendable () -> Void = {
 
     // A 1,000,000-event ledger (30 simulated days), made once, for the grouped report.
     let reportLedger = FileManager.default.temporaryDirectory.appendingPathComponent("bench-report.sqlite").path
-    Benchmark(
-        "report: spend by team and model, daily series, over 1,000,000 events",
-        configuration: .init(
-            setup: { try await fillLedger(reportLedger, count: 1_000_000) },
-            teardown: { removeLedger(reportLedger) })
-    ) { benchmark in
-        guard let store = try? await SQLiteLedgerStore.open(path: reportLedger) else { return }
-        benchmark.startMeasurement()
-        let rows = try? await store.rollups(
-            by: [.attribution(.team), .model], since: nil, until: nil, hourly: true)
-        blackHole(SpendReport(rows: rows ?? [], dimensions: ["team", "model"], bucket: .day, top: 10))
+    // What `tokenomics report --by team --by model --bucket day` reads (the daily rollups), and
+    // with `--bucket hour` (the hourly ones).
+    for (grain, bucket, name) in [(RollupGrain.day, TimeBucket.day, "daily"), (.hour, .hour, "hourly")] {
+        Benchmark(
+            "report: spend by team and model, \(name) series, over 1,000,000 events",
+            configuration: .init(
+                setup: { try await fillLedger(reportLedger, count: 1_000_000) },
+                teardown: { removeLedger(reportLedger) })
+        ) { benchmark in
+            guard let store = try? await SQLiteLedgerStore.open(path: reportLedger) else { return }
+            benchmark.startMeasurement()
+            let rows = try? await store.rollups(by: [.attribution(.team), .model], since: nil, until: nil, per: grain)
+            blackHole(SpendReport(rows: rows ?? [], dimensions: ["team", "model"], bucket: bucket, top: 10))
+        }
     }
 }
 
