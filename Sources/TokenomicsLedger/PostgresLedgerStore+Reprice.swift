@@ -17,12 +17,7 @@ extension PostgresLedgerStore {
                         on: connection, after: after, since: since, until: until, limit: batchSize, price: price)
                 }
             }
-            result.examined += batch.examined
-            result.changed += batch.changed
-            result.nowPriced += batch.nowPriced
-            result.nowUnpriced += batch.nowUnpriced
-            result.oldTotal += batch.oldTotal
-            result.newTotal += batch.newTotal
+            result += batch
             progress(result.examined)
             guard let last else { return result }
             lastID = last
@@ -59,16 +54,7 @@ extension PostgresLedgerStore {
         var result = RepriceResult()
         var rollups = LedgerRollups()
         for old in olds {
-            var unpriced = old
-            unpriced.event.pricedModel = nil
-            let new = price(unpriced)
-            result.examined += 1
-            if let cost = old.cost { result.oldTotal += cost }
-            if let cost = new.cost { result.newTotal += cost }
-            guard SQLiteLedgerStore.pricingChanged(old, new) else { continue }
-            result.changed += 1
-            if old.cost != nil, new.cost == nil { result.nowUnpriced += 1 }
-            if old.cost == nil, new.cost != nil { result.nowPriced += 1 }
+            guard let new = result.reprice(old, with: price) else { continue }
             try await record(old, new, on: connection)
             rollups.add(old, removing: true)
             rollups.add(new)

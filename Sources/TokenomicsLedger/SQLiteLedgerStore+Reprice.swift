@@ -16,12 +16,7 @@ extension SQLiteLedgerStore {
                 try Self.repriceBatch(
                     db, after: after, since: since, until: until, limit: batchSize, price: price, path: path)
             }
-            result.examined += batch.examined
-            result.changed += batch.changed
-            result.nowPriced += batch.nowPriced
-            result.nowUnpriced += batch.nowUnpriced
-            result.oldTotal += batch.oldTotal
-            result.newTotal += batch.newTotal
+            result += batch
             progress(result.examined)
             guard let last else { return result }
             lastID = last
@@ -59,16 +54,7 @@ extension SQLiteLedgerStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for row in rows {
             let old = try entry(from: row, decoder: decoder)
-            var unpriced = old
-            unpriced.event.pricedModel = nil
-            let new = price(unpriced)
-            result.examined += 1
-            if let cost = old.cost { result.oldTotal += cost }
-            if let cost = new.cost { result.newTotal += cost }
-            guard Self.pricingChanged(old, new) else { continue }
-            result.changed += 1
-            if old.cost != nil, new.cost == nil { result.nowUnpriced += 1 }
-            if old.cost == nil, new.cost != nil { result.nowPriced += 1 }
+            guard let new = result.reprice(old, with: price) else { continue }
             let oldCost = try old.cost.map { try stored($0, id: old.id, path: path) }
             let newCost = try new.cost.map { try stored($0, id: new.id, path: path) }
             try history.execute(arguments: [
@@ -101,14 +87,6 @@ extension SQLiteLedgerStore {
         try db.execute(sql: "DELETE FROM \(LedgerSchema.dailyRollupsTable) WHERE requests = 0")
         let last: String? = rows.count < limit ? nil : rows.last?["id"]
         return (result, last)
-    }
-
-    /// Whether re-pricing changed anything the ledger stores about an event's price.
-    static func pricingChanged(_ old: LedgerEntry, _ new: LedgerEntry) -> Bool {
-        old.cost != new.cost || old.catalogVersion != new.catalogVersion
-            || old.event.pricedModel != new.event.pricedModel
-            || old.pricedTier != new.pricedTier || old.longContextThreshold != new.longContextThreshold
-            || old.breakdown != new.breakdown || old.cache != new.cache || old.unpricedReason != new.unpricedReason
     }
 
     /// The columns re-pricing sets, in the order both backends bind them.
