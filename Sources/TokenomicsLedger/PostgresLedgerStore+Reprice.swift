@@ -95,14 +95,7 @@ extension PostgresLedgerStore {
         update.append(new.longContextThreshold)
         update.append(Int64(new.cost == nil ? 0 : 1))
         update.append(new.unpricedReason)
-        let parts = new.breakdown
-        let amounts: [Money?] =
-            [new.cost]
-            + [
-                parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
-                parts.audio, parts.image, parts.requests, parts.webSearch,
-            ].map { new.cost == nil ? nil : $0 } + LedgerSchema.v2Amounts(new).prefix(4)
-        for amount in amounts {
+        for amount in RepriceResult.repricedAmounts(new) {
             let value = try amount.map { try stored($0, id: new.id) }
             update.append(value?.nano)
             update.append(value?.atto)

@@ -66,14 +66,7 @@ extension SQLiteLedgerStore {
                 new.event.pricedModel, new.catalogVersion, new.pricedTier.rawValue, new.longContextThreshold,
                 new.cost == nil ? 0 : 1, new.unpricedReason,
             ]
-            let parts = new.breakdown
-            let amounts: [Money?] =
-                [new.cost]
-                + [
-                    parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
-                    parts.audio, parts.image, parts.requests, parts.webSearch,
-                ].map { new.cost == nil ? nil : $0 } + LedgerSchema.v2Amounts(new).prefix(4)
-            for amount in amounts {
+            for amount in RepriceResult.repricedAmounts(new) {
                 let value = try amount.map { try stored($0, id: new.id, path: path) }
                 values += [value?.nano, value?.atto]
             }
