@@ -55,7 +55,8 @@ extension SpendDashboard {
         case (nil, let until?): "before " + HTMLText.day(until)
         case (nil, nil):
             if let first = byModel.series.first, let last = byModel.series.last {
-                "all events, " + HTMLText.day(first.start)
+                // Bucket starts, both buckets included.
+                "all events, " + (last.start > first.start ? "buckets " : "bucket ") + HTMLText.day(first.start)
                     + (last.start > first.start ? " to " + HTMLText.day(last.start) : "")
             } else {
                 "all events"
