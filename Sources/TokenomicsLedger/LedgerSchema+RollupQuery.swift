@@ -38,7 +38,7 @@ extension LedgerSchema {
         let hours = hourRange(since: since, until: until)
         let wholeHours =
             since.map { date(hour: hour($0)) == $0 } ?? true && until.map { date(hour: hour($0)) == $0 } ?? true
-        let fromRollups = wholeHours && dimensions.allSatisfy { $0.rollupColumn != nil }
+        let fromRollups = wholeHours && grain != .fiveMinutes && dimensions.allSatisfy { $0.rollupColumn != nil }
         // The daily rollups hold the same sums in a 24th of the rows: used when the range is whole
         // days and no hourly split is asked for.
         let wholeDays =
@@ -68,6 +68,7 @@ extension LedgerSchema {
             case .total: break
             case .hour: select.append("hour")
             case .day: select.append(table == dailyRollupsTable ? "hour" : "\(dayExpression("hour")) AS hour")
+            case .fiveMinutes: break  // never from rollups
             }
             if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
             if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
@@ -78,6 +79,7 @@ extension LedgerSchema {
             case .total: break
             case .hour: select.append("(ts_us / 3600000000) AS hour")
             case .day: select.append("\(dayExpression("(ts_us / 3600000000)")) AS hour")
+            case .fiveMinutes: select.append("(ts_us / 300000000) AS hour")
             }
             if let since { conditions.append("ts_us >= \(next(.integer(microseconds(since))))") }
             if let until { conditions.append("ts_us < \(next(.integer(microseconds(until))))") }
@@ -131,9 +133,11 @@ extension LedgerSchema {
         return text
     }
 
-    /// The hour a row's `hour` column stands for.
-    static func rowHour(_ value: Int64?) -> Date? {
-        value.flatMap { $0 == noHour ? nil : date(hour: $0) }
+    /// The instant a row's `hour` column stands for: an hour number, or a five-minute slot
+    /// number for ``RollupGrain/fiveMinutes``.
+    static func rowHour(_ value: Int64?, grain: RollupGrain = .hour) -> Date? {
+        guard let value, value != noHour else { return nil }
+        return grain == .fiveMinutes ? Date(timeIntervalSince1970: Double(value) * 300) : date(hour: value)
     }
 
     /// The sums of a row read back, given how to read a count, the quality sum and an amount's

@@ -104,7 +104,9 @@ extension PostgresLedgerStore {
                 guard let requests = try row["requests"].decode(Int64?.self), requests > 0 else { continue }
                 let key = try (0..<count).map { LedgerSchema.keyValue(try row["k\($0)"].decode(String?.self)) }
                 let hour = grain == .total ? nil : try row["hour"].decode(Int64?.self)
-                rows.append(SpendRow(key: key, hour: LedgerSchema.rowHour(hour), sums: try Self.rollupSums(from: row)))
+                rows.append(
+                    SpendRow(
+                        key: key, hour: LedgerSchema.rowHour(hour, grain: grain), sums: try Self.rollupSums(from: row)))
             }
             return rows
         }

@@ -6,4 +6,7 @@ public enum RollupGrain: Sendable, Hashable {
     case hour
     /// One row per group and UTC day (the row's hour is the day's first).
     case day
+    /// One row per group and five minutes, summed from the events (rollups are hourly): for
+    /// short spans.
+    case fiveMinutes
 }

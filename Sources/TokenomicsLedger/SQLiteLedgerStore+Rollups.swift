@@ -35,7 +35,9 @@ extension SQLiteLedgerStore {
                 let sums = LedgerSchema.rollupSums(
                     count: { row[$0] ?? 0 }, real: { row[$0] ?? 0 }, nano: { row[$0] ?? 0 }, atto: { row[$0] ?? 0 })
                 rows.append(
-                    SpendRow(key: key, hour: grain == .total ? nil : LedgerSchema.rowHour(row["hour"]), sums: sums))
+                    SpendRow(
+                        key: key, hour: grain == .total ? nil : LedgerSchema.rowHour(row["hour"], grain: grain),
+                        sums: sums))
             }
             return rows
         }

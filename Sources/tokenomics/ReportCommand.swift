@@ -26,7 +26,8 @@ struct ReportCommand: AsyncParsableCommand {
     )
     var dimensionNames: [String] = []
     @OptionGroup var range: TimeRangeOptions
-    @Option(help: "Add a time series with buckets of an hour, day, week or month.") var bucket: TimeBucket?
+    @Option(help: "Add a time series with buckets of 5min (summed from the events), hour, day, week or month.")
+    var bucket: TimeBucket?
     @Option(help: "List at most N groups; the rest are summed as one.") var top: Int?
     @Option(help: "table, json, csv or html.") var format: ReportFormat = .table
     @Option(help: "Write to this file instead of standard output.") var out: String?
@@ -50,6 +51,7 @@ struct ReportCommand: AsyncParsableCommand {
                 let grain: RollupGrain =
                     switch bucket {
                     case nil: .total
+                    case .fiveMinutes: .fiveMinutes
                     case .hour: .hour
                     case .day, .week, .month: .day
                     }

@@ -21,8 +21,19 @@ extension SpendDashboard {
     ) async throws -> SpendDashboard {
         var byModel = try await store.rollups(by: [.model], since: since, until: until, per: .day)
         let days = byModel.compactMap(\.hour)
-        let width = bucket ?? Self.bucket(spanning: days.min(), days.max().map { $0.addingTimeInterval(86_400) })
-        if width == .hour { byModel = try await store.rollups(by: [.model], since: since, until: until, per: .hour) }
+        var width = bucket ?? Self.bucket(spanning: days.min(), days.max().map { $0.addingTimeInterval(86_400) })
+        if width == .hour {
+            byModel = try await store.rollups(by: [.model], since: since, until: until, per: .hour)
+            // Events within three hours (a short trace): five-minute bars, summed from the events.
+            let hours = byModel.compactMap(\.hour)
+            if bucket == nil, let first = hours.min(), let last = hours.max(), last.timeIntervalSince(first) < 3 * 3_600
+            {
+                width = .fiveMinutes
+            }
+        }
+        if width == .fiveMinutes {
+            byModel = try await store.rollups(by: [.model], since: since, until: until, per: .fiveMinutes)
+        }
         let byTeam = try await store.rollups(by: [.attribution(.team)], since: since, until: until, per: .total)
         let spenders = dimensions.isEmpty ? [.attribution(.application)] : dimensions
         let spenderRows = try await store.rollups(by: spenders, since: since, until: until, per: .total)

@@ -17,6 +17,8 @@ struct DemoCommandTests {
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<svg"))
         #expect(page.contains("claude-sonnet-4-5"))
+        // The trace spans one hour: five-minute bars.
+        #expect(page.contains("Cost per 5 minutes"))
         // Self-contained: no script, style sheet or image fetched from anywhere.
         #expect(!page.contains("<script src") && !page.contains("<link ") && !page.contains("<img "))
 

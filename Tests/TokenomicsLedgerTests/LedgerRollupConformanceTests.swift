@@ -200,6 +200,21 @@ struct LedgerRollupConformanceTests {
         #expect(again.changed == 0)
     }
 
+    @Test("five-minute rows are summed from the events, each in its five minutes", arguments: LedgerBackend.all)
+    func fiveMinutes(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await store.append(Self.mixedEntries())
+        let rows = try await store.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .fiveMinutes)
+        // 30 events 400 s apart: one in each of 30 distinct five-minute slots.
+        #expect(rows.map(\.sums.requests).reduce(0, +) == 30)
+        #expect(Set(rows.compactMap(\.hour)).count == 30)
+        for row in rows {
+            let start = try #require(row.hour)
+            #expect(TimeBucket.fiveMinutes.start(of: start) == start)
+        }
+        #expect(rows.compactMap(\.hour).min() == LedgerFixtures.march1)
+    }
+
     @Test("an empty ledger has no rollup rows", arguments: LedgerBackend.all)
     func emptyLedger(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()

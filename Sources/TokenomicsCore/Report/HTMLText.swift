@@ -102,11 +102,12 @@ enum HTMLText {
     }
 
     /// A short label for the bucket starting at `date`: `Mar 1` (day, week), `Mar 2025` (month),
-    /// `Mar 1 14:00` (hour).
+    /// `Mar 1 14:00` (hour), `14:05` (five minutes).
     static func bucketLabel(_ date: Date, bucket: TimeBucket) -> String {
-        let (civil, hour, _) = parts(date)
+        let (civil, hour, minute) = parts(date)
         let month = months[(civil.month - 1 + 12) % 12]
         switch bucket {
+        case .fiveMinutes: return pad(hour) + ":" + pad(minute)
         case .hour: return month + " " + String(civil.day) + " " + pad(hour) + ":00"
         case .day, .week: return month + " " + String(civil.day)
         case .month: return month + " " + String(civil.year)

@@ -29,6 +29,7 @@ enum ReportText {
     static func bucketLabel(_ start: Date, _ bucket: TimeBucket) -> String {
         let text = Timestamp.rfc3339(start)
         switch bucket {
+        case .fiveMinutes: return String(text.prefix(16))
         case .hour: return String(text.prefix(13)) + ":00"
         case .day, .week: return String(text.prefix(10))
         case .month: return String(text.prefix(7))

@@ -43,7 +43,7 @@ extension SpendDashboard {
         header += "<span>Ledger <b>" + HTMLText.escape(ledger) + "</b></span>"
         header += "<span>Generated <b>" + HTMLText.dateTime(generatedAt) + "</b></span>"
         header += "<span>Range <b>" + HTMLText.escape(rangeText) + "</b></span>"
-        if let bucket = byModel.bucket { header += "<span>Buckets <b>" + bucket.rawValue + "</b> (UTC)</span>" }
+        if let bucket = byModel.bucket { header += "<span>Buckets <b>" + bucket.name + "</b> (UTC)</span>" }
         return header + "</div>\n</header>\n"
     }
 

@@ -44,7 +44,7 @@ extension SpendDashboard {
         if let rest = byModel.rest { costs.append(rest.cost) }
         let legend = Self.legend(zip(series, costs).map { ($0.colour, $0.name, HTMLText.dollars($1)) })
         return Self.card(
-            title, subtitle: "Cost per " + bucket.rawValue + ", stacked by model; hover for exact amounts.",
+            title, subtitle: "Cost per " + bucket.name + ", stacked by model; hover for exact amounts.",
             body: chart.svg(label: title) + legend)
     }
 
@@ -53,6 +53,7 @@ extension SpendDashboard {
         guard let first = series.first, let last = series.last else { return [] }
         let step: Double =
             switch bucket {
+            case .fiveMinutes: 300
             case .hour: 3_600
             case .day: 86_400
             case .week: 7 * 86_400

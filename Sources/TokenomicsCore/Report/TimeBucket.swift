@@ -2,7 +2,12 @@ import Foundation
 
 /// The width of a time-series bucket; buckets start at UTC boundaries (weeks on Monday).
 public enum TimeBucket: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Five minutes, for a short span (a report reads the events for it, not the rollups).
+    case fiveMinutes = "5min"
     case hour, day, week, month
+
+    /// The bucket's name in prose: "5 minutes", "hour", "day", …
+    public var name: String { self == .fiveMinutes ? "5 minutes" : rawValue }
 
     /// The start of the bucket that holds `date`.
     ///
@@ -13,6 +18,7 @@ public enum TimeBucket: String, Sendable, Hashable, Codable, CaseIterable {
         let hour = seconds - Self.modulo(seconds, 3_600)
         let day = seconds - Self.modulo(seconds, 86_400)
         switch self {
+        case .fiveMinutes: return Date(timeIntervalSince1970: Double(seconds - Self.modulo(seconds, 300)))
         case .hour: return Date(timeIntervalSince1970: Double(hour))
         case .day: return Date(timeIntervalSince1970: Double(day))
         case .week:
