@@ -158,12 +158,7 @@ extension PostgresLedgerStore {
                 row.append(nil as Int64?)
                 continue
             }
-            guard let stored = StoredAmount(amount) else {
-                throw LedgerError(
-                    .amountOutOfRange, location: location,
-                    "event \(event.id): amount \(amount) is out of the stored range"
-                )
-            }
+            let stored = try StoredAmount.checked(amount, location: location, owner: "event \(event.id)")
             row.append(stored.nano)
             row.append(stored.atto)
         }

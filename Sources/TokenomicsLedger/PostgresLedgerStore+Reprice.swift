@@ -69,8 +69,8 @@ extension PostgresLedgerStore {
 
     /// Keeps an event's previous pricing in `repricings` and updates its pricing columns.
     private func record(_ old: LedgerEntry, _ new: LedgerEntry, on connection: PostgresConnection) async throws {
-        let oldCost = try old.cost.map { try stored($0, id: old.id) }
-        let newCost = try new.cost.map { try stored($0, id: new.id) }
+        let oldCost = try old.cost.map { try StoredAmount.checked($0, location: location, owner: "event \(old.id)") }
+        let newCost = try new.cost.map { try StoredAmount.checked($0, location: location, owner: "event \(new.id)") }
         var history = PostgresBindings()
         history.append(old.id)
         history.append(old.catalogVersion)
@@ -96,7 +96,7 @@ extension PostgresLedgerStore {
         update.append(Int64(new.cost == nil ? 0 : 1))
         update.append(new.unpricedReason)
         for amount in RepriceResult.repricedAmounts(new) {
-            let value = try amount.map { try stored($0, id: new.id) }
+            let value = try amount.map { try StoredAmount.checked($0, location: location, owner: "event \(new.id)") }
             update.append(value?.nano)
             update.append(value?.atto)
         }
@@ -107,13 +107,5 @@ extension PostgresLedgerStore {
             PostgresQuery(
                 unsafeSQL: "UPDATE events SET \(assignments) WHERE id = $\(columns.count + 1)", binds: update),
             logger: Self.logger)
-    }
-
-    private func stored(_ amount: Money, id: String) throws -> StoredAmount {
-        guard let stored = StoredAmount(amount) else {
-            throw LedgerError(
-                .amountOutOfRange, location: location, "event \(id): amount \(amount) is out of the stored range")
-        }
-        return stored
     }
 }

@@ -60,9 +60,7 @@ extension PostgresLedgerStore {
             for count in LedgerRollups.counts(sums) { row.append(count) }
             row.append(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {
-                guard let stored = StoredAmount(amount) else {
-                    throw LedgerError(.amountOutOfRange, location: location, "a rollup sum is out of the stored range")
-                }
+                let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
                 row.append(stored.nano)
                 row.append(stored.atto)
             }

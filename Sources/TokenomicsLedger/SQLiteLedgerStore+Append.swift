@@ -25,7 +25,7 @@ extension SQLiteLedgerStore {
                     result.duplicates += 1
                 }
             }
-            try Self.store(rollups, in: db)
+            try Self.store(rollups, in: db, location: path)
             return result
         }
     }
@@ -117,10 +117,7 @@ extension SQLiteLedgerStore {
             row.bindNull()
             return
         }
-        guard let stored = StoredAmount(amount) else {
-            throw LedgerError(
-                .amountOutOfRange, location: path, "event \(id): amount \(amount) is out of the stored range")
-        }
+        let stored = try StoredAmount.checked(amount, location: path, owner: "event \(id)")
         row.bind(stored.nano)
         row.bind(stored.atto)
     }

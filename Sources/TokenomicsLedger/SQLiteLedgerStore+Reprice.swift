@@ -55,8 +55,8 @@ extension SQLiteLedgerStore {
         for row in rows {
             let old = try entry(from: row, decoder: decoder)
             guard let new = result.reprice(old, with: price) else { continue }
-            let oldCost = try old.cost.map { try stored($0, id: old.id, path: path) }
-            let newCost = try new.cost.map { try stored($0, id: new.id, path: path) }
+            let oldCost = try old.cost.map { try StoredAmount.checked($0, location: path, owner: "event \(old.id)") }
+            let newCost = try new.cost.map { try StoredAmount.checked($0, location: path, owner: "event \(new.id)") }
             try history.execute(arguments: [
                 old.id, old.catalogVersion, old.event.pricedModel, old.pricedTier.rawValue, oldCost?.nano,
                 oldCost?.atto,
@@ -67,7 +67,7 @@ extension SQLiteLedgerStore {
                 new.cost == nil ? 0 : 1, new.unpricedReason,
             ]
             for amount in RepriceResult.repricedAmounts(new) {
-                let value = try amount.map { try stored($0, id: new.id, path: path) }
+                let value = try amount.map { try StoredAmount.checked($0, location: path, owner: "event \(new.id)") }
                 values += [value?.nano, value?.atto]
             }
             values.append(new.id)
@@ -75,7 +75,7 @@ extension SQLiteLedgerStore {
             rollups.add(old, removing: true)
             rollups.add(new)
         }
-        try store(rollups, in: db)
+        try store(rollups, in: db, location: path)
         try db.execute(sql: "DELETE FROM rollups WHERE requests = 0")
         try db.execute(sql: "DELETE FROM \(LedgerSchema.dailyRollupsTable) WHERE requests = 0")
         let last: String? = rows.count < limit ? nil : rows.last?["id"]
@@ -92,12 +92,4 @@ extension SQLiteLedgerStore {
     /// `UPDATE events` of the pricing columns of one event.
     static let repriceUpdateSQL =
         "UPDATE events SET \(repricedColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-
-    private static func stored(_ amount: Money, id: String, path: String) throws -> StoredAmount {
-        guard let stored = StoredAmount(amount) else {
-            throw LedgerError(
-                .amountOutOfRange, location: path, "event \(id): amount \(amount) is out of the stored range")
-        }
-        return stored
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension SQLiteLedgerStore {
     /// The money columns (see ``LedgerSchema/amountColumns``).
@@ -47,17 +48,20 @@ extension SQLiteLedgerStore {
             values += [entry.event.outcome?.quality, entry.id]
             try update.execute(arguments: StatementArguments(values))
         }
-        try store(rollups, in: db)
+        // The ledger's file, for errors: the migrator is shared by every ledger.
+        try store(
+            rollups, in: db,
+            location: sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger")
     }
 
     /// Adds a batch's rollup rows to the stored hourly and daily rollups.
-    static func store(_ rollups: LedgerRollups, in db: Database) throws {
+    static func store(_ rollups: LedgerRollups, in db: Database, location: String) throws {
         guard !rollups.isEmpty else { return }
-        try store(rollups, sql: rollupUpsertSQL, in: db)
-        try store(rollups.daily, sql: dailyRollupUpsertSQL, in: db)
+        try store(rollups, sql: rollupUpsertSQL, in: db, location: location)
+        try store(rollups.daily, sql: dailyRollupUpsertSQL, in: db, location: location)
     }
 
-    private static func store(_ rollups: LedgerRollups, sql: String, in db: Database) throws {
+    private static func store(_ rollups: LedgerRollups, sql: String, in db: Database, location: String) throws {
         let statement = try db.cachedStatement(sql: sql)
         let sqlite = statement.sqliteStatement
         for (key, sums) in rollups.rows {
@@ -74,9 +78,7 @@ extension SQLiteLedgerStore {
             for count in LedgerRollups.counts(sums) { row.bind(count) }
             row.bind(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {
-                guard let stored = StoredAmount(amount) else {
-                    throw LedgerError(.amountOutOfRange, location: "rollups", "a rollup sum is out of the stored range")
-                }
+                let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
                 row.bind(stored.nano)
                 row.bind(stored.atto)
             }

@@ -45,4 +45,19 @@ struct StoredAmount: Sendable, Hashable {
     static func money(nano: Int64, atto: Int64) -> Money {
         Money(attodollars: Int128(nano) * attoPerNano + Int128(atto))
     }
+
+    /// The stored form of an amount, or the ledger error that refuses one beyond the stored range.
+    ///
+    /// - Parameters:
+    ///   - amount: the amount.
+    ///   - location: the ledger, for the error.
+    ///   - owner: what the amount belongs to, for the error (`event ID`, `a rollup sum`).
+    /// - Throws: ``LedgerError`` (`amountOutOfRange`).
+    static func checked(_ amount: Money, location: String, owner: @autoclosure () -> String) throws -> StoredAmount {
+        guard let stored = StoredAmount(amount) else {
+            throw LedgerError(
+                .amountOutOfRange, location: location, "\(owner()): amount \(amount) is out of the stored range")
+        }
+        return stored
+    }
 }
