@@ -16,8 +16,6 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         case amountOutOfRange = "amount_out_of_range"
         /// Any other storage failure.
         case storage
-        /// The query asks for something the ledger does not keep (e.g. rollups by trace id).
-        case unsupportedQuery = "unsupported_query"
     }
 
     /// The kind of failure.

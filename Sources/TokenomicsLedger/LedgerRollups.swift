@@ -19,7 +19,8 @@ struct RollupKey: Hashable, Sendable {
     var workflow: String
     var step: String
 
-    /// The text key columns, in ``LedgerSchema/rollupTextKeyColumns`` order.
+    /// The text key values in ``LedgerSchema/rollupKeyColumns`` order: the hour comes before
+    /// them, the long-context threshold after the first four.
     var text: [String] {
         [
             provider, model, pricedModel, serviceTier, catalogVersion, org, project, team, application, workflow,

@@ -103,8 +103,8 @@ extension LedgerSchema {
         hour == noHour ? noHour : hour - ((hour % 24) + 24) % 24
     }
 
-    /// The events column (as text) of a dimension other than a tag.
-    private static func eventColumn(_ dimension: LedgerGroupKey) -> String {
+    /// The events column (as text) of a dimension other than one tag.
+    static func eventColumn(_ dimension: LedgerGroupKey) -> String {
         switch dimension {
         case .provider: "provider"
         case .model: "model"

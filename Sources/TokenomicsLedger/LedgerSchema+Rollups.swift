@@ -16,11 +16,6 @@ extension LedgerSchema {
         "org", "project", "team", "application", "workflow", "step",
     ]
 
-    /// The key columns that hold text, in ``rollupKeyColumns`` order.
-    static let rollupTextKeyColumns = Array(rollupKeyColumns.dropFirst()).filter {
-        $0 != "long_context_threshold"
-    }
-
     /// The daily rollups table: the same columns, one row per UTC day (its `hour` is the day's
     /// first hour) and key.
     static let dailyRollupsTable = "rollups_daily"

@@ -63,14 +63,9 @@ extension PostgresLedgerStore {
         var bindings = PostgresBindings()
         let expression: String
         switch key {
-        case .provider: expression = "provider"
-        case .model: expression = "model"
-        case .pricedModel: expression = "priced_model"
-        case .serviceTier: expression = "priced_tier"
-        case .catalogVersion: expression = "catalog_version"
-        case .tags: expression = "tags"
-        case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
-        case .attribution(let name): expression = LedgerSchema.attributionColumns[name.rawValue]
+        case .provider, .model, .pricedModel, .serviceTier, .catalogVersion, .tags, .longContextThreshold,
+            .attribution:
+            expression = LedgerSchema.eventColumn(key)
         case .tag(let name):
             // The tag name is a bound parameter: it never becomes SQL text.
             bindings.append(name)

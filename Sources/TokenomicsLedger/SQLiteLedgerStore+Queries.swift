@@ -45,14 +45,9 @@ extension SQLiteLedgerStore {
         let expression: String
         var arguments = StatementArguments()
         switch key {
-        case .provider: expression = "provider"
-        case .model: expression = "model"
-        case .pricedModel: expression = "priced_model"
-        case .serviceTier: expression = "priced_tier"
-        case .catalogVersion: expression = "catalog_version"
-        case .tags: expression = "tags"
-        case .longContextThreshold: expression = "CAST(long_context_threshold AS TEXT)"
-        case .attribution(let name): expression = Self.attributionColumns[name.rawValue]
+        case .provider, .model, .pricedModel, .serviceTier, .catalogVersion, .tags, .longContextThreshold,
+            .attribution:
+            expression = LedgerSchema.eventColumn(key)
         case .tag(let name):
             // The JSON path is a bound parameter: a tag name never becomes SQL text.
             expression = "json_extract(tags, ?)"

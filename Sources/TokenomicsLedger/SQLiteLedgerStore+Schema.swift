@@ -67,14 +67,9 @@ extension SQLiteLedgerStore {
         for (key, sums) in rollups.rows {
             var row = RowBinder(sqlite)
             row.bind(key.hour)
-            row.bind(key.provider)
-            row.bind(key.model)
-            row.bind(key.pricedModel)
-            row.bind(key.serviceTier)
+            for text in key.text.prefix(4) { row.bind(text) }
             row.bind(key.longContextThreshold)
-            for text in [key.catalogVersion, key.org, key.project, key.team, key.application, key.workflow, key.step] {
-                row.bind(text)
-            }
+            for text in key.text.dropFirst(4) { row.bind(text) }
             for count in LedgerRollups.counts(sums) { row.bind(count) }
             row.bind(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {

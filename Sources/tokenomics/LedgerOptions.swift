@@ -34,14 +34,13 @@ struct LedgerOptions: ParsableArguments {
     }
 
     /// The CLI error for a ledger failure: `EX_DATAERR` (65) for a file that is not a ledger or
-    /// cannot be migrated, `EX_TEMPFAIL` (75) for a locked ledger, `EX_USAGE` (64) for a query the ledger cannot answer, `EX_IOERR` (74) otherwise.
+    /// cannot be migrated, `EX_TEMPFAIL` (75) for a locked ledger, `EX_IOERR` (74) otherwise.
     static func cliError(_ error: any Error) -> CLIError {
         guard let error = error as? LedgerError else { return CLIError("\(error)", exitCode: 74) }
         let status: Int32 =
             switch error.kind {
             case .notALedger, .migrationFailed, .amountOutOfRange: 65
             case .locked: 75
-            case .unsupportedQuery: 64
             case .cannotOpen, .storage: 74
             }
         return CLIError(error.description, exitCode: status)
