@@ -129,8 +129,9 @@ enum HTMLText {
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 
-    /// Inserts a comma every three digits of the whole part of a plain decimal string.
-    private static func grouped(_ decimal: String) -> String {
+    /// Inserts a comma every three digits of the whole part of a plain decimal string (text reports
+    /// use it too).
+    static func grouped(_ decimal: String) -> String {
         let whole = decimal.prefix { $0 != "." }
         guard whole.count > 3 else { return decimal }
         var out = ""

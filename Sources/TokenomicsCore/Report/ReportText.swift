@@ -9,16 +9,12 @@ enum ReportText {
         let places = magnitude >= UInt128(Money.scale) ? 2 : magnitude >= UInt128(Money.scale / 100) ? 4 : 6
         let rounded = amount.rounded(toPlaces: places)
         let text = rounded.decimalString(minimumFractionDigits: places)
-        guard let point = text.firstIndex(of: ".") else { return "$" + text }
         let negative = text.hasPrefix("-")
-        let whole = text[text.index(text.startIndex, offsetBy: negative ? 1 : 0)..<point]
-        return (negative ? "-$" : "$") + grouped(String(whole)) + text[point...]
+        return (negative ? "-$" : "$") + HTMLText.grouped(String(text.dropFirst(negative ? 1 : 0)))
     }
 
     /// An integer with thousands separators.
-    static func count(_ value: Int64) -> String {
-        (value < 0 ? "-" : "") + grouped(String(value.magnitude))
-    }
+    static func count(_ value: Int64) -> String { HTMLText.count(value) }
 
     /// A share as a percentage with one decimal, or "—" when undefined.
     static func percent(_ share: Double?) -> String {
@@ -57,14 +53,5 @@ enum ReportText {
             }
         }
         return lines
-    }
-
-    private static func grouped(_ digits: String) -> String {
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
     }
 }
