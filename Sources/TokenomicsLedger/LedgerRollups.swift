@@ -1,32 +1,31 @@
 import Foundation
 import TokenomicsCore
 
-/// The key of one rollup row: an hour, a price set and an attribution (`''` for none).
+/// The key of one rollup row: an hour and an event key.
 struct RollupKey: Hashable, Sendable {
     /// Hours since 1970, or ``LedgerSchema/noHour``.
     var hour: Int64
-    /// The long-context threshold that applied, or -1.
-    var longContextThreshold: Int64
-    var provider: String
-    var model: String
-    var pricedModel: String
-    var serviceTier: String
-    var catalogVersion: String
-    var org: String
-    var project: String
-    var team: String
-    var application: String
-    var workflow: String
-    var step: String
+    /// The price set and attribution.
+    var key: EventKey
+
+    /// The key of an entry, in its hour.
+    init(_ entry: LedgerEntry) {
+        hour =
+            entry.event.timestamp.map { LedgerSchema.hour(microseconds: LedgerSchema.microseconds($0)) }
+            ?? LedgerSchema.noHour
+        key = EventKey(entry)
+    }
+
+    init(hour: Int64, key: EventKey) {
+        self.hour = hour
+        self.key = key
+    }
 
     /// The text key values in ``LedgerSchema/rollupKeyColumns`` order: the hour comes before
     /// them, the long-context threshold after the first four.
-    var text: [String] {
-        [
-            provider, model, pricedModel, serviceTier, catalogVersion, org, project, team, application, workflow,
-            step,
-        ]
-    }
+    var text: [String] { key.text }
+    /// The long-context threshold that applied, or -1.
+    var longContextThreshold: Int64 { key.longContextThreshold }
 }
 
 /// The rollup rows of a batch of stored entries, summed in memory before they are added to the
@@ -52,26 +51,32 @@ struct LedgerRollups: Sendable {
     /// Adds a stored entry.
     ///
     /// - Parameters:
-    /// - Parameters:
     ///   - entry: the entry.
-    ///   - removing: whether to take the entry out (after re-pricing changed it) instead.
+    ///   - removing: whether to take the entry out (a duplicate, or re-pricing changed it) instead.
     mutating func add(_ entry: LedgerEntry, removing: Bool = false) {
-        let event = entry.event
-        let attribution = event.attribution
-        let key = RollupKey(
-            hour: event.timestamp.map { LedgerSchema.hour($0) } ?? LedgerSchema.noHour,
-            longContextThreshold: entry.longContextThreshold ?? -1, provider: event.provider, model: event.model,
-            pricedModel: event.pricedModel ?? "", serviceTier: entry.pricedTier.rawValue,
-            catalogVersion: entry.catalogVersion, org: attribution.org ?? "", project: attribution.project ?? "",
-            team: attribution.team ?? "", application: attribution.application ?? "",
-            workflow: attribution.workflow ?? "", step: attribution.step ?? "")
+        add(entry, key: RollupKey(entry), removing: removing)
+    }
+
+    /// Adds a stored entry whose key is known.
+    mutating func add(_ entry: LedgerEntry, key: RollupKey, removing: Bool = false) {
         if removing {
-            var sums = SpendSums()
-            sums.add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
-            rows[key, default: SpendSums()] += -sums
+            rows[key, default: SpendSums()] += -LedgerRollups.sums(of: entry)
         } else {
-            rows[key, default: SpendSums()].add(event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+            rows[key, default: SpendSums()].add(
+                entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
         }
+    }
+
+    /// Adds the sums of some entries under a key.
+    mutating func add(_ sums: SpendSums, key: RollupKey) {
+        rows[key, default: SpendSums()] += sums
+    }
+
+    /// The sums of one entry.
+    static func sums(of entry: LedgerEntry) -> SpendSums {
+        var sums = SpendSums()
+        sums.add(entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        return sums
     }
 
     /// The count columns of a row's sums, in ``LedgerSchema/rollupCountColumns`` order.

@@ -1,8 +1,8 @@
 import Foundation
 import TokenomicsCore
 
-/// The SQL of a spend query, shared by both backends: from the rollups when they hold every
-/// dimension and the range is whole hours, else from the events (same sums, exact bounds).
+/// The SQL of a spend query over the rollups, shared by both backends: when the rollups hold
+/// every dimension and the range is whole hours (else ``EventScan`` sums the events).
 extension LedgerSchema {
     /// A parameter of a spend query.
     enum Parameter: Sendable, Hashable {
@@ -10,15 +10,14 @@ extension LedgerSchema {
         case integer(Int64)
     }
 
-    /// A spend query: its SQL and parameters, and how many key columns (`k0`, `k1`, …) it selects.
+    /// A spend query: its SQL and parameters; it selects key columns `k0`, `k1`, … in dimension
+    /// order.
     struct SpendQuery: Sendable {
         var sql: String
         var parameters: [Parameter]
-        /// Whether it reads the rollups (else the events).
-        var readsRollups: Bool
     }
 
-    /// The SQL of a spend query.
+    /// The SQL of a spend query over the rollups, or `nil` when the rollups cannot answer it.
     ///
     /// - Parameters:
     ///   - dimensions: the group keys.
@@ -26,71 +25,47 @@ extension LedgerSchema {
     ///   - until: the first instant excluded.
     ///   - grain: whether to split by hour or day (selected as `hour`: the hour, or the day's first).
     ///   - placeholder: the n-th parameter's text (`?` or `$n`).
-    ///   - tag: the SQL reading a tag from a `tags` column expression, given the placeholder of
-    ///     the tag's name or JSON path.
-    ///   - tagParameter: the parameter text naming a tag.
-    ///   - sum: the select item summing an expression as a sum column.
+    ///   - sum: the select item summing a sum column.
     static func spendQuery(
         _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, grain: RollupGrain, placeholder: (Int) -> String,
-        tag: (_ tags: String, _ placeholder: String) -> String, tagParameter: (String) -> String,
-        sum: (_ expression: String, _ column: String) -> String = { "SUM(\($0)) AS \($1)" }
-    ) -> SpendQuery {
+        sum: (_ column: String) -> String = { "SUM(\($0)) AS \($0)" }
+    ) -> SpendQuery? {
         let hours = hourRange(since: since, until: until)
         let wholeHours =
             since.map { date(hour: hour($0)) == $0 } ?? true && until.map { date(hour: hour($0)) == $0 } ?? true
-        let fromRollups = wholeHours && grain != .fiveMinutes && dimensions.allSatisfy { $0.rollupColumn != nil }
+        guard wholeHours, grain != .fiveMinutes else { return nil }
+        let columns = dimensions.compactMap(\.rollupColumn)
+        guard columns.count == dimensions.count else { return nil }
         // The daily rollups hold the same sums in a 24th of the rows: used when the range is whole
         // days and no hourly split is asked for.
         let wholeDays =
             since.map { date(hour: day(hour($0))) == $0 } ?? true
             && until.map { date(hour: day(hour($0))) == $0 } ?? true
-        let table = fromRollups ? (wholeDays && grain != .hour ? dailyRollupsTable : "rollups") : "events"
+        let table = wholeDays && grain != .hour ? dailyRollupsTable : "rollups"
         var parameters: [Parameter] = []
         func next(_ parameter: Parameter) -> String {
             parameters.append(parameter)
             return placeholder(parameters.count)
         }
-        var select: [String] = []
-        for (index, dimension) in dimensions.enumerated() {
-            let expression: String
-            if case .tag(let name) = dimension {
-                expression = tag("tags", next(.text(tagParameter(name))))
-            } else if fromRollups, let column = dimension.rollupColumn {
-                expression = column == "long_context_threshold" ? "CAST(\(column) AS TEXT)" : column
-            } else {
-                expression = eventColumn(dimension)
-            }
-            select.append("\(expression) AS k\(index)")
+        var select = columns.enumerated().map { index, column in
+            "\(column == "long_context_threshold" ? "CAST(\(column) AS TEXT)" : column) AS k\(index)"
         }
         var conditions: [String] = []
-        if fromRollups {
-            switch grain {
-            case .total: break
-            case .hour: select.append("hour")
-            case .day: select.append(table == dailyRollupsTable ? "hour" : "\(dayExpression("hour")) AS hour")
-            case .fiveMinutes: break  // never from rollups
-            }
-            if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
-            if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
-            if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
-            select += rollupSumColumns.map { sum($0, $0) }
-        } else {
-            switch grain {
-            case .total: break
-            case .hour: select.append("(ts_us / 3600000000) AS hour")
-            case .day: select.append("\(dayExpression("(ts_us / 3600000000)")) AS hour")
-            case .fiveMinutes: select.append("(ts_us / 300000000) AS hour")
-            }
-            if let since { conditions.append("ts_us >= \(next(.integer(microseconds(since))))") }
-            if let until { conditions.append("ts_us < \(next(.integer(microseconds(until))))") }
-            select += zip(rollupSumColumns, eventSumExpressions).map { sum($1, $0) }
+        switch grain {
+        case .total, .fiveMinutes: break
+        case .hour: select.append("hour")
+        case .day: select.append(table == dailyRollupsTable ? "hour" : "\(dayExpression("hour")) AS hour")
         }
+        if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
+        if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
+        if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
+        select += rollupSumColumns.map(sum)
         let groupBy = (0..<dimensions.count).map { "k\($0)" } + (grain == .total ? [] : ["hour"])
         let sql =
             "SELECT \(select.joined(separator: ", ")) FROM \(table)"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + (groupBy.isEmpty ? "" : " GROUP BY " + groupBy.joined(separator: ", "))
-        return SpendQuery(sql: sql, parameters: parameters, readsRollups: fromRollups)
+        return SpendQuery(sql: sql, parameters: parameters)
     }
 
     /// SQL giving the first hour of the UTC day of an hour number (hours before 1970 included).
@@ -101,20 +76,6 @@ extension LedgerSchema {
     /// The first hour of the UTC day that holds an hour (``noHour`` stays itself).
     static func day(_ hour: Int64) -> Int64 {
         hour == noHour ? noHour : hour - ((hour % 24) + 24) % 24
-    }
-
-    /// The events column (as text) of a dimension other than one tag.
-    static func eventColumn(_ dimension: LedgerGroupKey) -> String {
-        switch dimension {
-        case .provider: "provider"
-        case .model: "model"
-        case .pricedModel: "priced_model"
-        case .serviceTier: "priced_tier"
-        case .catalogVersion: "catalog_version"
-        case .longContextThreshold: "CAST(long_context_threshold AS TEXT)"
-        case .attribution(let key): attributionColumns[key.rawValue]
-        case .tag, .tags: "tags"
-        }
     }
 
     /// The hour range of `[since, until)`: since rounded down, until rounded up.

@@ -7,7 +7,7 @@ import TokenomicsCore
 ///
 /// Users and free tags are not in the key: there can be as many of them as events, and a rollup
 /// that is as long as the events table saves nothing. A report by user or tag sums the events
-/// themselves, which carry the same per-event values (see ``eventSumExpressions``).
+/// themselves (see ``EventScan``).
 extension LedgerSchema {
     /// The rollup key columns. None is NULL (a unique key must compare equal): a missing text is
     /// stored as `''`, a missing long-context threshold as -1, a missing hour as ``noHour``.
@@ -55,23 +55,6 @@ extension LedgerSchema {
     static func v2EventOtherColumns(integer: String, real: String) -> [(String, String)] {
         [("reasoning_estimated", integer), ("outcome_success", integer), ("outcome_quality", real)]
     }
-
-    /// For each of ``rollupSumColumns``, the expression giving one event's value from the events
-    /// table: a report by user or tag sums these over events, exactly as rollups sum them at ingest.
-    static let eventSumExpressions: [String] = {
-        let renamed = [
-            "requests": "1", "unpriced_requests": "1 - priced", "billed_requests": "requests",
-            "outcomes": "CASE WHEN outcome IS NULL THEN 0 ELSE 1 END", "accepted": "COALESCE(outcome_success, 0)",
-            "quality_count": "CASE WHEN outcome_quality IS NULL THEN 0 ELSE 1 END",
-            "valued": "CASE WHEN outcome_value_nano IS NULL THEN 0 ELSE 1 END",
-            "quality_sum": "COALESCE(outcome_quality, 0)",
-        ]
-        return rollupSumColumns.map { column in
-            if let expression = renamed[column] { return expression }
-            return column.hasSuffix("_nano") || column.hasSuffix("_atto") || column == "reasoning_estimated"
-                ? "COALESCE(\(column), 0)" : column
-        }
-    }()
 
     /// The definitions of the rollups table's columns, with `integer` as the 64-bit integer type
     /// and `real` as the floating-point type.

@@ -20,10 +20,10 @@ public protocol LedgerStore: Sendable {
     /// An entry whose ``LedgerEntry/id`` is already stored, or appears earlier in the same batch,
     /// is a duplicate and is not stored again.
     ///
-    /// - Parameter entries: the entries, in order.
+    /// - Parameter batch: the entries, in order, with their stored form worked out.
     /// - Returns: how many were stored and how many were duplicates.
     /// - Throws: ``LedgerError``.
-    func append(_ entries: [LedgerEntry]) async throws -> AppendResult
+    func append(_ batch: LedgerBatch) async throws -> AppendResult
 
     /// Keeps lines that could not be used, in one transaction.
     ///
@@ -111,6 +111,11 @@ public protocol LedgerStore: Sendable {
 }
 
 extension LedgerStore {
+    /// Stores entries in one transaction (see ``append(_:)-(LedgerBatch)``).
+    public func append(_ entries: [LedgerEntry]) async throws -> AppendResult {
+        try await append(LedgerBatch(entries))
+    }
+
     /// ``rollups(by:since:until:per:)`` with or without an hourly split.
     public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, hourly: Bool) async throws
         -> [SpendRow]

@@ -5,90 +5,154 @@ import TokenomicsCore
 extension PostgresLedgerStore {
     /// Rows per `INSERT`: a batch is sent in several statements so that the next one is bound
     /// while the server runs the current one.
-    static let rowsPerInsert = 2_500
+    static let rowsPerInsert = 5_000
 
-    /// The SQL type of each of ``LedgerSchema/eventColumns``, read from the `v1-events` column
-    /// definitions, then those `v2-rollups` added.
-    static let eventColumnTypes: [RowArray.Element] = {
-        let v1 = LedgerSchema.eventColumnDefinitions(integer: "BIGINT").map { definition in
-            definition.split(separator: " ")[1] == "TEXT" ? RowArray.Element.text : .bigint
-        }
-        let v2 = LedgerSchema.v2EventOtherColumns(integer: "BIGINT", real: "DOUBLE PRECISION").map { _, type in
-            type == "BIGINT" ? RowArray.Element.bigint : .double
-        }
-        return v1 + Array(repeating: .bigint, count: LedgerSchema.v2EventAmountColumns.count * 2) + v2
-    }()
+    /// The columns of an `event_row`: the events table's without its row number.
+    static let eventRowColumns: [RowArray.Element] = [.text, .bigint, .bigint, .bigint, .bytea]
 
-    /// `INSERT … SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id`: the
-    /// rows as one array of the table's row type, whose columns are ``LedgerSchema/eventColumns``
-    /// in order (`v1-events` created the first ones, `v2-rollups` added the rest at the end). A
-    /// stored id leaves the row alone and is not returned, so the returned ids are those of the
-    /// stored rows.
+    /// `INSERT … SELECT * FROM UNNEST($1::event_row[]) ON CONFLICT DO NOTHING RETURNING id`: an
+    /// id hash already stored leaves the row alone and is not returned, so the returned ids are
+    /// those of the stored rows.
     static let insertSQL =
-        "INSERT INTO events SELECT * FROM UNNEST($1::events[]) ON CONFLICT (id) DO NOTHING RETURNING id"
+        "INSERT INTO events (id, id_hash, ts_us, key_id, record) SELECT * FROM UNNEST($1::event_row[]) "
+        + "ON CONFLICT DO NOTHING RETURNING id"
 
-    public func append(_ entries: [LedgerEntry]) async throws -> AppendResult {
-        guard !entries.isEmpty else { return AppendResult() }
+    public func append(_ batch: LedgerBatch) async throws -> AppendResult {
+        guard !batch.isEmpty else { return AppendResult() }
+        let location = location
+        let duplicates = try await run {
+            try await client.withTransaction(logger: Self.logger) { connection in
+                let duplicates = try await Self.insert(batch, on: connection)
+                try await Self.store(batch.rollups(excluding: duplicates), on: connection, location: location)
+                return duplicates
+            }
+        }
+        return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
+    }
+
+    /// Stores the events of a batch whose ids are not stored yet, in the caller's transaction.
+    ///
+    /// An event is a duplicate when its id is stored, or appears earlier in the batch. The id
+    /// hash finds it through the unique index; the rare other id with the same hash is stored
+    /// without a hash and found through the index of such ids.
+    ///
+    /// - Returns: the indices of the duplicates in the batch.
+    static func insert(_ batch: LedgerBatch, on connection: PostgresConnection) async throws -> [Int] {
+        let entries = batch.entries
         // An id repeated in the batch is a duplicate of its first occurrence: only first
         // occurrences are sent, so every returned id names exactly one entry.
         var seen = Set<String>(minimumCapacity: entries.count)
-        let unique = entries.filter { seen.insert($0.id).inserted }
-        let tags = unique.map { LedgerSchema.tagsJSON($0.event.attribution.tags) }
-        let location = location
-        // The rollups of the whole batch are summed while the rows are sent: they are the ones to
-        // store unless some ids were stored already.
-        let everything = Task { Self.rollups(of: unique) }
-        let chunks = stride(from: 0, to: unique.count, by: Self.rowsPerInsert).map {
-            $0..<min($0 + Self.rowsPerInsert, unique.count)
+        var duplicates: [Int] = []
+        var unique: [Int] = []
+        unique.reserveCapacity(entries.count)
+        for index in entries.indices {
+            if seen.insert(entries[index].id).inserted { unique.append(index) } else { duplicates.append(index) }
         }
-        // The first statement is bound before the transaction, each next one while the server
-        // runs the previous one: an amount out of range refuses the batch (rolled back).
-        let first = try insertRows(unique[chunks[0]], tags: tags[chunks[0]])
-        let stored = try await run {
-            try await client.withTransaction(logger: Self.logger) { connection in
-                let types = try await Self.rowTypes(on: connection)
-                var stored = Set<String>(minimumCapacity: unique.count)
-                var rows = first
-                for index in chunks.indices {
-                    let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
-                    let following = next.map { next in Task { try self.insertRows(unique[next], tags: tags[next]) } }
-                    var bindings = PostgresBindings(capacity: 1)
-                    bindings.append(rows.parameter(rowType: types.events))
-                    let query = PostgresQuery(unsafeSQL: Self.insertSQL, binds: bindings)
-                    for try await id in try await connection.query(query, logger: Self.logger).decode(String.self) {
-                        stored.insert(id)
-                    }
-                    if let following { rows = try await following.value }
-                }
-                // The rollups of the stored rows only, in the same transaction.
-                let rollups =
-                    stored.count == unique.count
-                    ? await everything.value : Self.rollups(of: unique, storedIDs: stored)
-                try await Self.upsert(rollups, rowType: types.rollups, on: connection, location: location)
-                return stored.count
-            }
+        let keyIDs = try await keyIDs(batch.keys, on: connection)
+        let rowType = try await rowType("event_row", on: connection)
+        var stored = Set<String>(minimumCapacity: unique.count)
+        let chunks = stride(from: 0, to: unique.count, by: rowsPerInsert).map {
+            unique[$0..<min($0 + rowsPerInsert, unique.count)]
         }
-        return AppendResult(stored: stored, duplicates: entries.count - stored)
+        // Each next statement's rows are written while the server runs the previous one.
+        var rows = Self.rows(chunks[0], of: batch, keyIDs: keyIDs)
+        for index in chunks.indices {
+            let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
+            let following = next.map { next in Task { Self.rows(next, of: batch, keyIDs: keyIDs) } }
+            for id in try await insert(rows, rowType: rowType, on: connection) { stored.insert(id) }
+            if let following { rows = await following.value }
+        }
+        guard stored.count < unique.count else { return duplicates }
+        // The ids not stored had their hash taken: by themselves (duplicates), or by another id.
+        let refused = unique.filter { !stored.contains(entries[$0].id) }
+        let holders = try await connection.query(
+            "SELECT id FROM events WHERE id_hash = ANY(\(refused.map { batch.hashes[$0] }))", logger: logger
+        ).collect().map { try $0.decode(String.self) }
+        let held = Set(holders)
+        let others = refused.filter { !held.contains(entries[$0].id) }
+        var unhashed = Set<String>()
+        if !others.isEmpty {
+            let ids = others.map { entries[$0].id }
+            unhashed = Set(
+                try await connection.query(
+                    "SELECT id FROM events WHERE id_hash IS NULL AND id = ANY(\(ids))", logger: logger
+                ).collect().map { try $0.decode(String.self) })
+        }
+        var colliding: [Int] = []
+        for index in refused {
+            let id = entries[index].id
+            if held.contains(id) || unhashed.contains(id) { duplicates.append(index) } else { colliding.append(index) }
+        }
+        if !colliding.isEmpty {
+            // Stored without a hash: a NULL never conflicts.
+            _ = try await insert(
+                Self.rows(colliding[...], of: batch, keyIDs: keyIDs, hashed: false), rowType: rowType, on: connection)
+        }
+        return duplicates.sorted()
     }
 
-    /// The rows of some entries, with their tags as canonical JSON.
-    private func insertRows(_ entries: ArraySlice<LedgerEntry>, tags: ArraySlice<String?>) throws -> RowArray {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        var rows = RowArray(columns: Self.eventColumnTypes, rows: entries.count)
-        for (entry, tags) in zip(entries, tags) {
-            try bind(entry, tags: tags, to: &rows, encoder: encoder)
+    /// Runs one insert of event rows; returns the ids stored.
+    private static func insert(_ rows: RowArray, rowType: UInt32, on connection: PostgresConnection) async throws
+        -> [String]
+    {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(rows.parameter(rowType: rowType))
+        var ids: [String] = []
+        let query = PostgresQuery(unsafeSQL: insertSQL, binds: bindings)
+        for try await id in try await connection.query(query, logger: logger).decode(String.self) { ids.append(id) }
+        return ids
+    }
+
+    /// The `event_row`s of some entries of a batch.
+    static func rows(_ indices: ArraySlice<Int>, of batch: LedgerBatch, keyIDs: [Int64], hashed: Bool = true)
+        -> RowArray
+    {
+        var rows = RowArray(columns: eventRowColumns, rows: indices.count)
+        for index in indices {
+            rows.append(batch.entries[index].id)
+            rows.append(hashed ? batch.hashes[index] : nil)
+            rows.append(batch.timestamps[index])
+            rows.append(keyIDs[batch.keyIndices[index]])
+            batch.withRecord(index) { rows.append(bytes: $0) }
+            rows.endRow()
         }
         return rows
     }
 
-    /// The rollups of the entries, or of those whose id is in `storedIDs`.
-    private static func rollups(of entries: [LedgerEntry], storedIDs: Set<String>? = nil) -> LedgerRollups {
-        var rollups = LedgerRollups()
-        for entry in entries where storedIDs?.contains(entry.id) ?? true {
-            rollups.add(entry)
+    /// The ids of some event keys in `event_keys`, adding those not there yet.
+    static func keyIDs(_ keys: [EventKey], on connection: PostgresConnection) async throws -> [Int64] {
+        guard !keys.isEmpty else { return [] }
+        let columns = LedgerSchema.eventKeyColumns
+        var bindings = PostgresBindings(capacity: columns.count)
+        for (index, column) in columns.enumerated() {
+            if column == "long_context_threshold" {
+                bindings.append(keys.map(\.longContextThreshold))
+            } else {
+                let position = index < 4 ? index : index - 1
+                bindings.append(keys.map { $0.text[position] })
+            }
         }
-        return rollups
+        let arrays = columns.enumerated().map { index, column in
+            "$\(index + 1)::" + (column == "long_context_threshold" ? "bigint[]" : "text[]")
+        }.joined(separator: ", ")
+        let names = columns.joined(separator: ", ")
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO event_keys (\(names)) SELECT * FROM UNNEST(\(arrays)) ON CONFLICT DO NOTHING",
+                binds: bindings), logger: logger)
+        let matches = columns.map { "k.\($0) = u.\($0)" }.joined(separator: " AND ")
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "SELECT u.n, k.key_id FROM UNNEST(\(arrays)) WITH ORDINALITY AS u(\(names), n) "
+                    + "JOIN event_keys k ON \(matches)",
+                binds: bindings), logger: logger
+        ).decode((Int64, Int64).self)
+        var ids = [Int64](repeating: -1, count: keys.count)
+        for try await (ordinal, id) in rows { ids[Int(ordinal) - 1] = id }
+        guard !ids.contains(-1) else {
+            throw LedgerError(.storage, location: "event_keys", "an event key was neither found nor added")
+        }
+        return ids
     }
 
     public func quarantine(_ items: [QuarantineItem]) async throws {
@@ -111,64 +175,5 @@ extension PostgresLedgerStore {
         return try await run {
             try await client.query("DELETE FROM quarantine WHERE id = ANY(\(ids)) RETURNING id").collect().count
         }
-    }
-
-    /// Binds an entry's column values, in ``LedgerSchema/eventColumns`` order.
-    private func bind(
-        _ entry: LedgerEntry, tags: String?, to row: inout RowArray, encoder: JSONEncoder
-    ) throws {
-        let event = entry.event
-        let tokens = event.tokens
-        let modality = event.modality
-        row.append(event.id)
-        row.append(event.timestamp.map { LedgerSchema.microseconds($0) })
-        row.append(event.provider)
-        row.append(event.model)
-        row.append(event.pricedModel)
-        row.append(event.operation)
-        row.append(event.serviceTier.rawValue)
-        for value in [
-            tokens.input, tokens.cacheRead, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.retrieval, tokens.output,
-            tokens.reasoning, Int64(tokens.estimated.rawValue),
-            modality.audioInputTokens, modality.audioOutputTokens, modality.imageInputTokens,
-            modality.imageOutputTokens, modality.images, modality.requests, modality.webSearchQueries,
-        ] {
-            row.append(value)
-        }
-        let attribution = event.attribution
-        for key in Attribution.Key.allCases { row.append(attribution[key]) }
-        row.append(tags)
-        let timing = event.timing
-        row.append(timing == Timing() ? nil : try Self.json(timing, encoder: encoder))
-        row.append(try event.outcome.map { try Self.json($0, encoder: encoder) })
-        row.append(entry.catalogVersion)
-        row.append(entry.pricedTier.rawValue)
-        row.append(entry.longContextThreshold)
-        row.append(Int64(entry.cost != nil ? 1 : 0))
-        row.append(entry.unpricedReason)
-        let parts = entry.breakdown
-        let amounts: [Money?] =
-            [
-                entry.cost, parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output,
-                parts.reasoning, parts.audio, parts.image, parts.requests, parts.webSearch,
-            ] + LedgerSchema.v2Amounts(entry)
-        for amount in amounts {
-            guard let amount else {
-                row.append(nil as Int64?)
-                row.append(nil as Int64?)
-                continue
-            }
-            let stored = try StoredAmount.checked(amount, location: location, owner: "event \(event.id)")
-            row.append(stored.nano)
-            row.append(stored.atto)
-        }
-        row.append(LedgerSchema.reasoningEstimated(entry))
-        row.append(LedgerSchema.outcomeSuccess(entry))
-        row.append(event.outcome?.quality)
-        row.endRow()
-    }
-
-    private static func json(_ value: some Encodable, encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

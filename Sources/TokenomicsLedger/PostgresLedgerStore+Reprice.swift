@@ -8,9 +8,9 @@ extension PostgresLedgerStore {
         progress: @escaping @Sendable (Int) -> Void
     ) async throws -> RepriceResult {
         var result = RepriceResult()
-        var lastID = ""
+        var lastSeq: Int64 = 0
         while true {
-            let after = lastID
+            let after = lastSeq
             let (batch, last) = try await run {
                 try await client.withTransaction(logger: Self.logger) { connection in
                     try await self.repriceBatch(
@@ -20,19 +20,19 @@ extension PostgresLedgerStore {
             result += batch
             progress(result.examined)
             guard let last else { return result }
-            lastID = last
+            lastSeq = last
         }
     }
 
-    /// Re-prices the next `limit` events after the id `after` (in id order) in the caller's
-    /// transaction; returns what changed and the last id read, `nil` at the end.
+    /// Re-prices the next `limit` events after the row `after` (in storage order) in the
+    /// caller's transaction; returns what changed and the last row read, `nil` at the end.
     private func repriceBatch(
-        on connection: PostgresConnection, after: String, since: Date?, until: Date?, limit: Int,
+        on connection: PostgresConnection, after: Int64, since: Date?, until: Date?, limit: Int,
         price: (LedgerEntry) -> LedgerEntry
-    ) async throws -> (RepriceResult, String?) {
+    ) async throws -> (RepriceResult, Int64?) {
         var bindings = PostgresBindings()
         bindings.append(after)
-        var conditions = ["id > $1"]
+        var conditions = ["seq > $1"]
         if let since {
             bindings.append(LedgerSchema.microseconds(since))
             conditions.append("ts_us >= $\(bindings.count)")
@@ -43,19 +43,22 @@ extension PostgresLedgerStore {
         }
         bindings.append(Int64(limit))
         let select = PostgresQuery(
-            unsafeSQL: "SELECT \(LedgerSchema.eventColumns.joined(separator: ", ")) FROM events WHERE "
-                + conditions.joined(separator: " AND ") + " ORDER BY id LIMIT $\(bindings.count)",
+            unsafeSQL: "SELECT seq, id, ts_us, key_id, record FROM events WHERE "
+                + conditions.joined(separator: " AND ") + " ORDER BY seq LIMIT $\(bindings.count)",
             binds: bindings)
-        let decoder = JSONDecoder()
-        var olds: [LedgerEntry] = []
-        for try await row in try await connection.query(select, logger: Self.logger) {
-            olds.append(try Self.entry(from: row.makeRandomAccess(), decoder: decoder))
+        let keys = try await Self.eventKeys(on: connection)
+        var olds: [(seq: Int64, entry: LedgerEntry)] = []
+        let rows = try await connection.query(select, logger: Self.logger)
+        for try await (seq, id, microseconds, keyID, record) in rows.decode(
+            (Int64, String, Int64?, Int64, ByteBuffer).self)
+        {
+            olds.append((seq, try Self.entry(id, microseconds, keyID, record, keys: keys, location: location)))
         }
         var result = RepriceResult()
         var rollups = LedgerRollups()
-        for old in olds {
+        for (seq, old) in olds {
             guard let new = result.reprice(old, with: price) else { continue }
-            try await record(old, new, on: connection)
+            try await record(old, new, seq: seq, on: connection)
             rollups.add(old, removing: true)
             rollups.add(new)
         }
@@ -64,48 +67,26 @@ extension PostgresLedgerStore {
             try await connection.query(
                 PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE requests = 0"), logger: Self.logger)
         }
-        return (result, olds.count < limit ? nil : olds.last?.id)
+        return (result, olds.count < limit ? nil : olds.last?.seq)
     }
 
-    /// Keeps an event's previous pricing in `repricings` and updates its pricing columns.
-    private func record(_ old: LedgerEntry, _ new: LedgerEntry, on connection: PostgresConnection) async throws {
+    /// Keeps an event's previous pricing in `repricings` and stores its new key and record.
+    private func record(_ old: LedgerEntry, _ new: LedgerEntry, seq: Int64, on connection: PostgresConnection)
+        async throws
+    {
         let oldCost = try old.cost.map { try StoredAmount.checked($0, location: location, owner: "event \(old.id)") }
         let newCost = try new.cost.map { try StoredAmount.checked($0, location: location, owner: "event \(new.id)") }
-        var history = PostgresBindings()
-        history.append(old.id)
-        history.append(old.catalogVersion)
-        history.append(old.event.pricedModel)
-        history.append(old.pricedTier.rawValue)
-        history.append(oldCost?.nano)
-        history.append(oldCost?.atto)
-        history.append(new.catalogVersion)
-        history.append(newCost?.nano)
-        history.append(newCost?.atto)
         try await connection.query(
-            PostgresQuery(
-                unsafeSQL: "INSERT INTO repricings (event_id, old_catalog_version, old_priced_model, old_priced_tier, "
-                    + "old_cost_nano, old_cost_atto, new_catalog_version, new_cost_nano, new_cost_atto) "
-                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                binds: history),
-            logger: Self.logger)
-        var update = PostgresBindings()
-        update.append(new.event.pricedModel)
-        update.append(new.catalogVersion)
-        update.append(new.pricedTier.rawValue)
-        update.append(new.longContextThreshold)
-        update.append(Int64(new.cost == nil ? 0 : 1))
-        update.append(new.unpricedReason)
-        for amount in RepriceResult.repricedAmounts(new) {
-            let value = try amount.map { try StoredAmount.checked($0, location: location, owner: "event \(new.id)") }
-            update.append(value?.nano)
-            update.append(value?.atto)
-        }
-        update.append(new.id)
-        let columns = SQLiteLedgerStore.repricedColumns
-        let assignments = columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+            """
+            INSERT INTO repricings (event_id, old_catalog_version, old_priced_model, old_priced_tier,
+                old_cost_nano, old_cost_atto, new_catalog_version, new_cost_nano, new_cost_atto)
+            VALUES (\(old.id), \(old.catalogVersion), \(old.event.pricedModel), \(old.pricedTier.rawValue),
+                \(oldCost?.nano), \(oldCost?.atto), \(new.catalogVersion), \(newCost?.nano), \(newCost?.atto))
+            """, logger: Self.logger)
+        let keyID = try await Self.keyIDs([EventKey(new)], on: connection)[0]
+        var record = ByteBuffer()
+        record.writeBytes(EventRecord.encode(new))
         try await connection.query(
-            PostgresQuery(
-                unsafeSQL: "UPDATE events SET \(assignments) WHERE id = $\(columns.count + 1)", binds: update),
-            logger: Self.logger)
+            "UPDATE events SET key_id = \(keyID), record = \(record) WHERE seq = \(seq)", logger: Self.logger)
     }
 }

@@ -29,7 +29,7 @@ extension PostgresLedgerStore {
     static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
         guard !rollups.isEmpty else { return }
         try await upsert(
-            rollups, rowType: try await rowTypes(on: connection).rollups, on: connection, location: location)
+            rollups, rowType: try await rowType("rollups", on: connection), on: connection, location: location)
     }
 
     /// Runs the hourly and daily rollup upserts of a batch's rollups, given the OID of the rollups
@@ -76,15 +76,19 @@ extension PostgresLedgerStore {
         // PostgreSQL sums `BIGINT` as `NUMERIC`: counts are cast back to `BIGINT` (a sum beyond
         // 2⁶³ is an error, as in SQLite); amounts travel as text, read into 128-bit integers, so
         // their sums are exact whatever their size.
-        let query = LedgerSchema.spendQuery(
-            dimensions, since: since, until: until, grain: grain, placeholder: { "$\($0)" },
-            // The tag name is a bound parameter: it never becomes SQL text.
-            tag: { tags, name in "(\(tags)::jsonb ->> \(name))" }, tagParameter: { $0 },
-            sum: { expression, column in
-                if column == "quality_sum" { return "SUM(\(expression)) AS \(column)" }
-                let isAmount = column.hasSuffix("_nano") || column.hasSuffix("_atto")
-                return "SUM(\(expression))::\(isAmount ? "TEXT" : "BIGINT") AS \(column)"
-            })
+        guard
+            let query = LedgerSchema.spendQuery(
+                dimensions, since: since, until: until, grain: grain, placeholder: { "$\($0)" },
+                sum: { column in
+                    if column == "quality_sum" { return "SUM(\(column)) AS \(column)" }
+                    let isAmount = column.hasSuffix("_nano") || column.hasSuffix("_atto")
+                    return "SUM(\(column))::\(isAmount ? "TEXT" : "BIGINT") AS \(column)"
+                })
+        else {
+            var scan = EventScan(dimensions: dimensions, grain: grain)
+            try await forEachEntry(since: since, until: until) { scan.add($0) }
+            return scan.rows
+        }
         var bindings = PostgresBindings()
         for parameter in query.parameters {
             switch parameter {

@@ -14,7 +14,7 @@ extension PostgresLedgerStore {
     struct RowArray: Sendable {
         /// The SQL type of a column.
         enum Element: Sendable {
-            case text, bigint, double
+            case text, bigint, double, bytea
 
             /// The type's OID.
             var oid: UInt32 {
@@ -22,6 +22,7 @@ extension PostgresLedgerStore {
                 case .text: 25
                 case .bigint: 20
                 case .double: 701
+                case .bytea: 17
                 }
             }
         }
@@ -84,6 +85,13 @@ extension PostgresLedgerStore {
             records.writeInteger(value.bitPattern)
         }
 
+        /// Appends the next column's binary value.
+        mutating func append(bytes: UnsafeRawBufferPointer) {
+            beginField(.bytea)
+            records.writeInteger(Int32(bytes.count))
+            records.writeBytes(bytes)
+        }
+
         private mutating func appendNull() {
             records.writeInteger(Int32(-1))
         }
@@ -129,15 +137,12 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// The OIDs of the `events` and `rollups` row types (found through the search path, like
-    /// the tables), the element types of the arrays their rows are sent as.
-    static func rowTypes(on connection: PostgresConnection) async throws -> (events: UInt32, rollups: UInt32) {
-        let rows = try await connection.query(
-            "SELECT 'events'::regtype::oid::bigint, 'rollups'::regtype::oid::bigint", logger: logger
-        ).decode((Int64, Int64).self)
-        for try await (events, rollups) in rows {
-            return (UInt32(truncatingIfNeeded: events), UInt32(truncatingIfNeeded: rollups))
-        }
-        throw LedgerError(.storage, location: "rollups", "the events and rollups row types were not found")
+    /// The OID of a row type (found through the search path, like the tables): `event_row` or
+    /// `rollups`, the element types of the arrays event and rollup rows are sent as.
+    static func rowType(_ name: String, on connection: PostgresConnection) async throws -> UInt32 {
+        let rows = try await connection.query("SELECT \(name)::regtype::oid::bigint", logger: logger)
+            .decode(Int64.self)
+        for try await oid in rows { return UInt32(truncatingIfNeeded: oid) }
+        throw LedgerError(.storage, location: name, "the \(name) row type was not found")
     }
 }

@@ -71,6 +71,25 @@ extension PostgresLedgerStore {
                 """,
                 "CREATE INDEX repricings_event ON repricings (event_id)",
             ]),
+        Migration(
+            name: "v4-compact-events",
+            statements: [
+                "CREATE TABLE event_keys (key_id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + LedgerSchema.eventKeyColumns.map {
+                        $0 == "long_context_threshold" ? "\($0) BIGINT NOT NULL" : "\($0) TEXT NOT NULL"
+                    }.joined(separator: ", ") + ")",
+                "CREATE UNIQUE INDEX event_keys_key ON event_keys (\(LedgerSchema.eventKeyColumns.joined(separator: ", ")))",
+                // The events written so far move to the new table, row by row, then the old one goes.
+                "ALTER TABLE events RENAME TO legacy_events",
+                "ALTER INDEX events_ts RENAME TO legacy_events_ts",
+                "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "BIGINT", blob: "BYTEA", rowNumber: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")))",
+                "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)",
+                "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL",
+                "CREATE INDEX events_ts ON events (ts_us)",
+                // The type of the rows an append sends: the events columns without the row number.
+                "CREATE TYPE event_row AS (id TEXT, id_hash BIGINT, ts_us BIGINT, key_id BIGINT, record BYTEA)",
+            ],
+            then: convertLegacyEvents),
     ]
 
     /// Fills the `v2-rollups` columns of events stored before them, from their other columns:
@@ -99,21 +118,6 @@ extension PostgresLedgerStore {
         let leading = ["hour", "step", "workflow", "application", "team", "project", "org"]
         return leading + LedgerSchema.rollupKeyColumns.filter { !leading.contains($0) }
     }()
-
-    /// Sums the events stored before rollups existed into the rollups tables, reading them with
-    /// the `v1-events` columns (a later migration may add columns this one must not read).
-    private static func backfillRollups(on connection: PostgresConnection, location: String) async throws {
-        var rollups = LedgerRollups()
-        let decoder = JSONDecoder()
-        let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events"),
-            logger: logger)
-        for try await row in rows {
-            let entry = try entry(from: row.makeRandomAccess(), decoder: decoder)
-            rollups.add(entry)
-        }
-        try await store(rollups, on: connection, location: location)
-    }
 
     /// A constant key for the advisory lock that serialises concurrent migrations.
     private static let migrationLock: Int64 = 0x746F_6B65_6E6F_6D

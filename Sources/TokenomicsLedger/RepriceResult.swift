@@ -56,16 +56,4 @@ public struct RepriceResult: Sendable, Hashable {
             || old.pricedTier != new.pricedTier || old.longContextThreshold != new.longContextThreshold
             || old.breakdown != new.breakdown || old.cache != new.cache || old.unpricedReason != new.unpricedReason
     }
-
-    /// The amounts re-pricing stores for an entry, in the order of the amount columns of
-    /// ``SQLiteLedgerStore/repricedColumns``: the cost, its parts (none when unpriced), the cache
-    /// baseline and the estimated reasoning cost.
-    static func repricedAmounts(_ entry: LedgerEntry) -> [Money?] {
-        let parts = entry.breakdown
-        let breakdown = [
-            parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning,
-            parts.audio, parts.image, parts.requests, parts.webSearch,
-        ]
-        return [entry.cost] + breakdown.map { entry.cost == nil ? nil : $0 } + LedgerSchema.v2Amounts(entry).prefix(4)
-    }
 }

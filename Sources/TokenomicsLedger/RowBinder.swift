@@ -64,3 +64,13 @@ struct RowBinder {
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 }
+
+extension RowBinder {
+    /// Binds a blob (copied by SQLite before the call returns).
+    mutating func bind(blob: UnsafeRawBufferPointer) {
+        // An empty blob still binds a zero-length value, not NULL: SQLite wants a non-null pointer.
+        _ = sqlite3_bind_blob(
+            statement, index, blob.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(blob.count), Self.transient)
+        index += 1
+    }
+}

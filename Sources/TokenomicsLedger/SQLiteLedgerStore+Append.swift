@@ -1,32 +1,83 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TokenomicsCore
 
 extension SQLiteLedgerStore {
-    public func append(_ entries: [LedgerEntry]) async throws -> AppendResult {
-        guard !entries.isEmpty else { return AppendResult() }
+    public func append(_ batch: LedgerBatch) async throws -> AppendResult {
+        guard !batch.isEmpty else { return AppendResult() }
         let path = path
         return try await write { db in
-            // One prepared statement, reused for every row of the batch (and cached across batches).
-            let statement = try db.cachedStatement(sql: Self.insertSQL)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            var result = AppendResult()
-            var rollups = LedgerRollups()
-            let sqlite = statement.sqliteStatement
-            for entry in entries {
-                var row = RowBinder(sqlite)
-                let tags = LedgerSchema.tagsJSON(entry.event.attribution.tags)
-                try Self.bind(entry, tags: tags, to: &row, path: path, encoder: encoder)
-                if try RowBinder.step(sqlite, in: db) > 0 {
-                    result.stored += 1
-                    rollups.add(entry)
-                } else {
-                    result.duplicates += 1
+            let duplicates = try Self.insert(batch, in: db)
+            try Self.store(batch.rollups(excluding: duplicates), in: db, location: path)
+            return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
+        }
+    }
+
+    /// `INSERT … ON CONFLICT DO NOTHING` of one event row: an id hash already stored leaves the
+    /// row alone (and ``insert(_:in:)`` finds out whether the id is).
+    static let insertSQL =
+        "INSERT INTO events (id, id_hash, ts_us, key_id, record) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+
+    /// Stores the events of a batch whose ids are not stored yet, in the caller's transaction.
+    ///
+    /// An event is a duplicate when its id is stored. The id hash finds it in one index lookup;
+    /// the rare other id with the same hash (about one pair in 10¹¹ among a million ids) is
+    /// stored without a hash, and found through the index of such ids.
+    ///
+    /// - Returns: the indices of the duplicates in the batch.
+    static func insert(_ batch: LedgerBatch, in db: Database) throws -> [Int] {
+        let keyIDs = try keyIDs(batch.keys, in: db)
+        let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
+        var duplicates: [Int] = []
+        for index in batch.entries.indices {
+            var hash: Int64? = batch.hashes[index]
+            while true {
+                var row = RowBinder(insert)
+                let id = batch.entries[index].id
+                row.bind(id)
+                row.bind(hash)
+                row.bind(batch.timestamps[index])
+                row.bind(keyIDs[batch.keyIndices[index]])
+                batch.withRecord(index) { row.bind(blob: $0) }
+                if try RowBinder.step(insert, in: db) > 0 { break }
+                // The hash is taken: by this id (a duplicate), or by another one.
+                if try isStored(id, hash: batch.hashes[index], in: db) {
+                    duplicates.append(index)
+                    break
                 }
+                hash = nil
             }
-            try Self.store(rollups, in: db, location: path)
-            return result
+        }
+        return duplicates
+    }
+
+    /// Whether an id whose hash is stored is itself stored.
+    private static func isStored(_ id: String, hash: Int64, in db: Database) throws -> Bool {
+        let holder = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM events WHERE id_hash = ?"), arguments: [hash])
+        if holder == id { return true }
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM events WHERE id_hash IS NULL AND id = ?"), arguments: [id])
+            ?? false
+    }
+
+    /// The ids of some event keys in `event_keys`, adding those not there yet.
+    static func keyIDs(_ keys: [EventKey], in db: Database) throws -> [Int64] {
+        let columns = LedgerSchema.eventKeyColumns
+        let find = try db.cachedStatement(
+            sql: "SELECT key_id FROM event_keys WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "))
+        let add = try db.cachedStatement(
+            sql: "INSERT INTO event_keys (\(columns.joined(separator: ", "))) VALUES ("
+                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
+        return try keys.map { key in
+            let text = key.text
+            let values: [any DatabaseValueConvertible] =
+                Array(text.prefix(4)) + [key.longContextThreshold] + Array(text.dropFirst(4))
+            let arguments = StatementArguments(values)
+            if let id = try Int64.fetchOne(find, arguments: arguments) { return id }
+            try add.execute(arguments: arguments)
+            return db.lastInsertedRowID
         }
     }
 
@@ -54,80 +105,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Binds an entry's column values, in ``eventColumns`` order.
-    static func bind(
-        _ entry: LedgerEntry, tags: String?, to row: inout RowBinder, path: String, encoder: JSONEncoder
-    ) throws {
-        let event = entry.event
-        let tokens = event.tokens
-        let modality = event.modality
-        row.bind(event.id)
-        row.bind(event.timestamp.map { microseconds($0) })
-        row.bind(event.provider)
-        row.bind(event.model)
-        row.bind(event.pricedModel)
-        row.bind(event.operation)
-        row.bind(event.serviceTier.rawValue)
-        row.bind(tokens.input)
-        row.bind(tokens.cacheRead)
-        row.bind(tokens.cacheWrite5m)
-        row.bind(tokens.cacheWrite1h)
-        row.bind(tokens.retrieval)
-        row.bind(tokens.output)
-        row.bind(tokens.reasoning)
-        row.bind(Int64(tokens.estimated.rawValue))
-        row.bind(modality.audioInputTokens)
-        row.bind(modality.audioOutputTokens)
-        row.bind(modality.imageInputTokens)
-        row.bind(modality.imageOutputTokens)
-        row.bind(modality.images)
-        row.bind(modality.requests)
-        row.bind(modality.webSearchQueries)
-        let attribution = event.attribution
-        for key in Attribution.Key.allCases { row.bind(attribution[key]) }
-        row.bind(tags)
-        let timing = event.timing
-        row.bind(timing == Timing() ? nil : try json(timing, encoder: encoder))
-        row.bind(try event.outcome.map { try json($0, encoder: encoder) })
-        row.bind(entry.catalogVersion)
-        row.bind(entry.pricedTier.rawValue)
-        row.bind(entry.longContextThreshold)
-        row.bind(Int64(entry.cost != nil ? 1 : 0))
-        row.bind(entry.unpricedReason)
-        try bind(entry.cost, to: &row, path: path, id: event.id)
-        let parts = entry.breakdown
-        for part in [
-            parts.input, parts.cacheRead, parts.cacheWrite, parts.retrieval, parts.output, parts.reasoning, parts.audio,
-            parts.image, parts.requests, parts.webSearch,
-        ] {
-            try bind(part, to: &row, path: path, id: event.id)
-        }
-        for amount in LedgerSchema.v2Amounts(entry) {
-            try bind(amount, to: &row, path: path, id: event.id)
-        }
-        row.bind(LedgerSchema.reasoningEstimated(entry))
-        row.bind(LedgerSchema.outcomeSuccess(entry))
-        if let quality = event.outcome?.quality { row.bind(quality) } else { row.bindNull() }
-    }
-
-    /// Binds an amount as its two columns (both NULL for no amount).
-    private static func bind(_ amount: Money?, to row: inout RowBinder, path: String, id: String) throws {
-        guard let amount else {
-            row.bindNull()
-            row.bindNull()
-            return
-        }
-        let stored = try StoredAmount.checked(amount, location: path, owner: "event \(id)")
-        row.bind(stored.nano)
-        row.bind(stored.atto)
-    }
-
     /// Microseconds since 1970, the stored form of a timestamp.
     static func microseconds(_ date: Date) -> Int64 {
         LedgerSchema.microseconds(date)
-    }
-
-    private static func json(_ value: some Encodable, encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

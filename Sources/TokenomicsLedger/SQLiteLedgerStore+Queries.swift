@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TokenomicsCore
 
 extension SQLiteLedgerStore {
@@ -20,125 +21,118 @@ extension SQLiteLedgerStore {
     }
 
     public func entries(since: Date?, until: Date?, limit: Int?) async throws -> [LedgerEntry] {
-        let (condition, arguments) = Self.range(since: since, until: until)
+        let path = path
         return try await run { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT \(Self.eventColumns.joined(separator: ", ")) FROM events \(condition) "
-                    + "ORDER BY ts_us, id LIMIT ?",
-                arguments: arguments + [limit ?? -1])
-            let decoder = JSONDecoder()
-            return try rows.map { try Self.entry(from: $0, decoder: decoder) }
+            var entries: [LedgerEntry] = []
+            try Self.forEachEntry(in: db, since: since, until: until, ordered: true, limit: limit, path: path) {
+                entries.append($0)
+            }
+            return entries
         }
     }
 
     public func totals(since: Date?, until: Date?) async throws -> LedgerTotals {
-        let (condition, arguments) = Self.range(since: since, until: until)
+        let path = path
         return try await run { db in
-            let row = try Row.fetchOne(db, sql: "SELECT \(Self.sums) FROM events \(condition)", arguments: arguments)
-            return row.map { Self.totals(from: $0) } ?? LedgerTotals()
+            var totals = LedgerTotals()
+            try Self.forEachEntry(in: db, since: since, until: until, path: path) { totals.add($0) }
+            return totals
         }
     }
 
     public func groups(by key: LedgerGroupKey, since: Date?, until: Date?) async throws -> [LedgerGroup] {
-        let (condition, rangeArguments) = Self.range(since: since, until: until)
-        let expression: String
-        var arguments = StatementArguments()
-        switch key {
-        case .provider, .model, .pricedModel, .serviceTier, .catalogVersion, .tags, .longContextThreshold,
-            .attribution:
-            expression = LedgerSchema.eventColumn(key)
-        case .tag(let name):
-            // The JSON path is a bound parameter: a tag name never becomes SQL text.
-            expression = "json_extract(tags, ?)"
-            arguments += ["$.\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\""]
-        }
-        arguments += rangeArguments
-        let bound = arguments
-        let sql = "SELECT \(expression) AS group_key, \(Self.sums) FROM events \(condition) GROUP BY group_key"
-        let groups = try await run { db in
-            try Row.fetchAll(db, sql: sql, arguments: bound).map { row in
-                LedgerGroup(key: row["group_key"], totals: Self.totals(from: row))
+        let path = path
+        return try await run { db in
+            var totals: [String?: LedgerTotals] = [:]
+            try Self.forEachEntry(in: db, since: since, until: until, path: path) { entry in
+                totals[EventScan.value(of: key, in: entry), default: LedgerTotals()].add(entry)
             }
+            return LedgerGroup.sorted(totals)
         }
-        return groups.sorted { ($0.totals.cost, $1.key ?? "") > ($1.totals.cost, $0.key ?? "") }
     }
 
-    /// The `WHERE` clause and arguments of a time range.
-    static func range(since: Date?, until: Date?) -> (String, StatementArguments) {
-        var clauses: [String] = []
+    /// Reads the stored entries with a timestamp in `[since, until)` (all of them, those without
+    /// one included, when neither bound is set).
+    ///
+    /// - Parameters:
+    ///   - ordered: whether in timestamp then id order (else in storage order).
+    ///   - limit: the most to read.
+    ///   - body: called with each entry.
+    static func forEachEntry(
+        in db: Database, since: Date?, until: Date?, ordered: Bool = false, limit: Int? = nil, path: String,
+        _ body: (LedgerEntry) throws -> Void
+    ) throws {
+        let keys = try eventKeys(in: db)
+        var conditions: [String] = []
         var arguments = StatementArguments()
         if let since {
-            clauses.append("ts_us >= ?")
+            conditions.append("ts_us >= ?")
             arguments += [microseconds(since)]
         }
         if let until {
-            clauses.append("ts_us < ?")
+            conditions.append("ts_us < ?")
             arguments += [microseconds(until)]
         }
-        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+        let sql =
+            "SELECT id, ts_us, key_id, record FROM events"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + (ordered ? " ORDER BY ts_us, id" : "") + " LIMIT ?"
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments + [limit ?? -1])
+        try forEachRow(of: statement, in: db) { sqlite in
+            try body(try entry(sqlite, column: 0, keys: keys, path: path))
+        }
     }
 
-    /// The aggregate columns every totals query selects.
-    static let sums: String = {
-        var columns = ["COUNT(*) AS requests", "COALESCE(SUM(priced), 0) AS priced_requests"]
-        columns += tokenColumns.map { "COALESCE(SUM(\($0)), 0) AS \($0)" }
-        columns += amountColumns.flatMap {
-            ["COALESCE(SUM(\($0)_nano), 0) AS \($0)_nano", "COALESCE(SUM(\($0)_atto), 0) AS \($0)_atto"]
+    /// Steps a statement to its end, calling `body` with it at each row.
+    static func forEachRow(
+        of statement: Statement, in db: Database, _ body: (SQLiteStatement) throws -> Void
+    ) throws {
+        let sqlite = statement.sqliteStatement
+        defer { sqlite3_reset(sqlite) }
+        while true {
+            let code = sqlite3_step(sqlite)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try body(sqlite)
         }
-        return columns.joined(separator: ", ")
-    }()
-
-    /// Totals from a row of ``sums``.
-    static func totals(from row: Row) -> LedgerTotals {
-        let amounts = amountColumns.map { StoredAmount.money(nano: row["\($0)_nano"], atto: row["\($0)_atto"]) }
-        return LedgerTotals(
-            requests: row["requests"], pricedRequests: row["priced_requests"],
-            tokens: TokenCounts(
-                input: row["input"], cacheRead: row["cache_read"], cacheWrite5m: row["cache_write_5m"],
-                cacheWrite1h: row["cache_write_1h"], retrieval: row["retrieval"], output: row["output"],
-                reasoning: row["reasoning"]),
-            cost: amounts[0], breakdown: LedgerSchema.breakdown(amounts.dropFirst()))
     }
 
-    /// The entry a row of ``eventColumns`` holds.
-    static func entry(from row: Row, decoder: JSONDecoder) throws -> LedgerEntry {
-        var attribution = Attribution()
-        for key in Attribution.Key.allCases { attribution[key] = row[attributionColumns[key.rawValue]] }
-        if let tags: String = row["tags"] {
-            attribution.tags = try decoder.decode([String: String].self, from: Data(tags.utf8))
+    /// The entry of a row whose columns from `column` on are `id, ts_us, key_id, record`.
+    static func entry(_ row: SQLiteStatement, column: Int32, keys: [Int64: EventKey], path: String) throws
+        -> LedgerEntry
+    {
+        let id = String(cString: sqlite3_column_text(row, column))
+        let microseconds =
+            sqlite3_column_type(row, column + 1) == SQLITE_NULL ? nil : sqlite3_column_int64(row, column + 1)
+        let keyID = sqlite3_column_int64(row, column + 2)
+        guard let key = keys[keyID] else {
+            throw LedgerError(.storage, location: path, "event \(id) names event key \(keyID), which is not stored")
         }
-        let timing = try (row["timing"] as String?).map { try decoder.decode(Timing.self, from: Data($0.utf8)) }
-        let outcome = try (row["outcome"] as String?).map { try decoder.decode(Outcome.self, from: Data($0.utf8)) }
-        let micros: Int64? = row["ts_us"]
-        let event = UsageEvent(
-            id: row["id"], timestamp: micros.map { Date(timeIntervalSince1970: Double($0) / 1_000_000) },
-            provider: row["provider"], model: row["model"], pricedModel: row["priced_model"],
-            operation: row["operation"], serviceTier: ServiceTier(rawValue: row["service_tier"]) ?? .standard,
-            tokens: TokenCounts(
-                input: row["input"], cacheRead: row["cache_read"], cacheWrite5m: row["cache_write_5m"],
-                cacheWrite1h: row["cache_write_1h"], retrieval: row["retrieval"], output: row["output"],
-                reasoning: row["reasoning"],
-                estimated: TokenClassSet(rawValue: UInt8(truncatingIfNeeded: row["estimated"] as Int64))),
-            modality: ModalityCounts(
-                audioInputTokens: row["audio_input"], audioOutputTokens: row["audio_output"],
-                imageInputTokens: row["image_input"], imageOutputTokens: row["image_output"], images: row["images"],
-                requests: row["requests"], webSearchQueries: row["web_search_queries"]),
-            timing: timing ?? Timing(), attribution: attribution, outcome: outcome)
-        let amounts: [Money?] = amountColumns.map { name in
-            guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return nil }
-            return StoredAmount.money(nano: nano, atto: atto)
+        let bytes = sqlite3_column_blob(row, column + 3)
+        let count = Int(sqlite3_column_bytes(row, column + 3))
+        do {
+            return try EventRecord.decode(
+                UnsafeRawBufferPointer(start: bytes, count: count), id: id, microseconds: microseconds, key: key)
+        } catch {
+            throw LedgerError(.storage, location: path, "event \(id): \(error.message)")
         }
-        let cache = LedgerSchema.v2EventAmountColumns.prefix(3).map { name -> Money in
-            guard let nano: Int64 = row["\(name)_nano"], let atto: Int64 = row["\(name)_atto"] else { return .zero }
-            return StoredAmount.money(nano: nano, atto: atto)
+    }
+
+    /// Every stored event key by id.
+    static func eventKeys(in db: Database) throws -> [Int64: EventKey] {
+        let columns = LedgerSchema.eventKeyColumns
+        var keys: [Int64: EventKey] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT key_id, \(columns.joined(separator: ", ")) FROM event_keys")
+        while let row = try rows.next() {
+            let values = columns.map { row[$0] as DatabaseValue }
+            let text = values.enumerated().filter { $0.offset != 4 }.map { String.fromDatabaseValue($0.element) ?? "" }
+            keys[row["key_id"]] = EventKey(text: text, longContextThreshold: Int64.fromDatabaseValue(values[4]) ?? -1)
         }
-        return LedgerEntry(
-            event: event, catalogVersion: row["catalog_version"],
-            pricedTier: ServiceTier(rawValue: row["priced_tier"]) ?? .standard,
-            longContextThreshold: row["long_context_threshold"], cost: amounts[0],
-            breakdown: LedgerSchema.breakdown(amounts.dropFirst().map { $0 ?? .zero }[...]),
-            unpricedReason: row["unpriced_reason"],
-            cache: CacheAccounting(readsAtInputRate: cache[0], writesAtInputRate: cache[1], writes1h: cache[2]))
+        return keys
     }
 }

@@ -7,11 +7,17 @@ extension SQLiteLedgerStore {
         async throws
         -> [SpendRow]
     {
-        let query = LedgerSchema.spendQuery(
-            dimensions, since: since, until: until, grain: grain, placeholder: { _ in "?" },
-            tag: { tags, path in "json_extract(\(tags), \(path))" },
-            // The JSON path is a bound parameter: a tag name never becomes SQL text.
-            tagParameter: { "$.\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" })
+        let path = path
+        guard
+            let query = LedgerSchema.spendQuery(
+                dimensions, since: since, until: until, grain: grain, placeholder: { _ in "?" })
+        else {
+            return try await run { db in
+                var scan = EventScan(dimensions: dimensions, grain: grain)
+                try Self.forEachEntry(in: db, since: since, until: until, path: path) { scan.add($0) }
+                return scan.rows
+            }
+        }
         var arguments = StatementArguments()
         for parameter in query.parameters {
             switch parameter {
@@ -28,7 +34,6 @@ extension SQLiteLedgerStore {
                 // An empty table still yields one all-NULL aggregate row without GROUP BY.
                 guard let requests: Int64 = row["requests"], requests > 0 else { continue }
                 let key = (0..<count).map { index -> String? in
-                    // Text, or a number for a threshold or a numeric tag.
                     let value = row["k\(index)"] as DatabaseValue
                     return LedgerSchema.keyValue(value.isNull ? nil : value.description.trimmingCharacters(in: ["\""]))
                 }

@@ -3,56 +3,11 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteLedgerStore {
-    /// The money columns (see ``LedgerSchema/amountColumns``).
-    static let amountColumns = LedgerSchema.amountColumns
-    /// The token columns (see ``LedgerSchema/tokenColumns``).
-    static let tokenColumns = LedgerSchema.tokenColumns
-    /// The attribution columns (see ``LedgerSchema/attributionColumns``).
-    static let attributionColumns = LedgerSchema.attributionColumns
-    /// Every column of the events table, in the order ``insertSQL`` binds them.
-    static let eventColumns = LedgerSchema.eventColumns
-
-    /// `INSERT … ON CONFLICT(id) DO NOTHING` of one event: a stored id leaves the row alone.
-    static let insertSQL =
-        "INSERT INTO events (\(eventColumns.joined(separator: ", "))) VALUES ("
-        + Array(repeating: "?", count: eventColumns.count).joined(separator: ", ")
-        + ") ON CONFLICT(id) DO NOTHING"
-
     /// The rollup upsert, with `?` parameters.
     static let rollupUpsertSQL = LedgerSchema.rollupUpsertSQL { _ in "?" }
 
     /// The daily rollup upsert, with `?` parameters.
     static let dailyRollupUpsertSQL = LedgerSchema.rollupUpsertSQL(table: LedgerSchema.dailyRollupsTable) { _ in "?" }
-
-    /// Fills the `v2-rollups` columns of the events stored before them, and sums those events
-    /// into the rollups table.
-    private static func backfillRollups(_ db: Database) throws {
-        var rollups = LedgerRollups()
-        let decoder = JSONDecoder()
-        let columns =
-            LedgerSchema.v2EventAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
-            + LedgerSchema.v2EventOtherColumns(integer: "", real: "").map(\.0)
-        let update = try db.makeStatement(
-            sql: "UPDATE events SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events")
-        for row in rows {
-            let entry = try entry(from: row, decoder: decoder)
-            rollups.add(entry)
-            var values: [(any DatabaseValueConvertible)?] = []
-            for amount in LedgerSchema.v2Amounts(entry) {
-                let stored = amount.flatMap { StoredAmount($0) }
-                values += [stored?.nano, stored?.atto]
-            }
-            values += [LedgerSchema.reasoningEstimated(entry), LedgerSchema.outcomeSuccess(entry)]
-            values += [entry.event.outcome?.quality, entry.id]
-            try update.execute(arguments: StatementArguments(values))
-        }
-        // The ledger's file, for errors: the migrator is shared by every ledger.
-        try store(
-            rollups, in: db,
-            location: sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger")
-    }
 
     /// Adds a batch's rollup rows to the stored hourly and daily rollups.
     static func store(_ rollups: LedgerRollups, in db: Database, location: String) throws {
@@ -138,6 +93,24 @@ extension SQLiteLedgerStore {
                     )
                     """)
             try db.execute(sql: "CREATE INDEX repricings_event ON repricings (event_id)")
+        }
+        migrator.registerMigration("v4-compact-events") { db in
+            let keyColumns = LedgerSchema.eventKeyColumns.map {
+                $0 == "long_context_threshold" ? "\($0) INTEGER NOT NULL" : "\($0) TEXT NOT NULL"
+            }
+            try db.execute(
+                sql: "CREATE TABLE event_keys (key_id INTEGER PRIMARY KEY, \(keyColumns.joined(separator: ", ")))")
+            try db.execute(
+                sql: "CREATE UNIQUE INDEX event_keys_key ON event_keys "
+                    + "(\(LedgerSchema.eventKeyColumns.joined(separator: ", ")))")
+            // The events written so far move to the new table, row by row, then the old one goes.
+            try db.execute(sql: "ALTER TABLE events RENAME TO legacy_events")
+            try db.execute(sql: "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "INTEGER")))")
+            try db.execute(sql: "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)")
+            try db.execute(sql: "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL")
+            try convertLegacyEvents(db)
+            try db.execute(sql: "DROP TABLE legacy_events")
+            try db.execute(sql: "CREATE INDEX events_ts ON events (ts_us)")
         }
         return migrator
     }

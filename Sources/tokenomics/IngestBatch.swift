@@ -5,10 +5,15 @@ import TokenomicsLedger
 /// The entries and quarantined lines of an ingest waiting to be written, and the counts of what
 /// was written: flushed to the ledger one transaction per batch.
 struct IngestBatch {
-    /// Entries per transaction.
-    static let size = 10_000
+    /// Entries per transaction. Larger transactions write each touched page of the id index
+    /// once per transaction instead of once per 10,000 events: at a million events, 50,000 a
+    /// transaction stores about twice as fast as 10,000.
+    static let size = 50_000
 
-    private(set) var entries: [LedgerEntry] = []
+    /// Entries per transaction for this ingest.
+    let size: Int
+    /// The entries, with their stored form worked out here, while the previous batch is written.
+    private(set) var entries: LedgerBatch
     private(set) var rejected: [QuarantineItem] = []
     var lines = 0
     /// Events read (priced or not), for the progress bar.
@@ -19,12 +24,14 @@ struct IngestBatch {
     /// pricing on one core overlap with SQLite's writing on the other.
     private var inFlight: Task<AppendResult, any Error>?
 
-    init() {
-        entries.reserveCapacity(Self.size)
+    /// A batch of `size` entries a transaction.
+    init(size: Int = IngestBatch.size) {
+        self.size = size
+        entries = LedgerBatch(capacity: size)
     }
 
     /// Whether the batch is full.
-    var isFull: Bool { entries.count >= Self.size || rejected.count >= Self.size }
+    var isFull: Bool { entries.count >= size || rejected.count >= size }
 
     /// Adds a priced event, or quarantines it with its line when it is unpriced: an unpriced
     /// event is never stored as costing $0.
@@ -56,8 +63,7 @@ struct IngestBatch {
         }
         if !entries.isEmpty {
             let batch = entries
-            entries = []
-            entries.reserveCapacity(Self.size)
+            entries = LedgerBatch(capacity: size)
             inFlight = Task { try await store.append(batch) }
         }
         if !rejected.isEmpty {

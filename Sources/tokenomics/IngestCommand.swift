@@ -10,7 +10,7 @@ struct IngestCommand: AsyncParsableCommand {
         abstract: "Price usage files and store the events in the ledger, idempotently.",
         discussion: """
             Reads the same formats as `cost`, prices each event at its own timestamp and appends it \
-            to the ledger in transactions of \(IngestBatch.size) events. An event whose id is already \
+            to the ledger in transactions of \(IngestBatch.size) events (`--batch-size`). An event whose id is already \
             in the ledger is a duplicate and is not stored again, so re-ingesting a file adds nothing. \
             Lines that cannot be read, and events that cannot be priced, go to the quarantine with \
             their file, line, reason and text (see `tokenomics quarantine list`): an unpriced event is \
@@ -25,13 +25,22 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: "Usage files to read ('-' or none for standard input).") var files: [String] = []
     @OptionGroup var input: InputOptions
     @OptionGroup var ledger: LedgerOptions
+    @Option(
+        help: ArgumentHelp(
+            "Events per transaction: a kill loses at most one transaction's work, and a larger one stores faster.",
+            valueName: "n"))
+    var batchSize = IngestBatch.size
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
+    }
 
     func run() async throws {
         let catalog = try input.loadCatalog()
         let engine = CostEngine(catalog: catalog)
         let options = try input.importOptions()
         let store = try await ledger.open()
-        var batch = IngestBatch()
+        var batch = IngestBatch(size: batchSize)
         do {
             for path in files.isEmpty ? ["-"] : files {
                 var source = try LineSource(path: path)

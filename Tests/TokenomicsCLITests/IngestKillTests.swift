@@ -9,7 +9,7 @@ import TokenomicsLedger
 @Suite("ingest killed midway")
 struct IngestKillTests {
     static let events = 60_000
-    /// `IngestBatch.size`: the entries of one transaction, the unit an ingest commits.
+    /// `--batch-size`: the entries of one transaction, the unit an ingest commits.
     static let batch = 10_000
 
     @Test(
@@ -27,7 +27,7 @@ struct IngestKillTests {
 
         let process = Process()
         process.executableURL = CLIHarness.executable
-        process.arguments = ["ingest", input, "--ledger", ledger]
+        process.arguments = ["ingest", input, "--ledger", ledger, "--batch-size", String(Self.batch)]
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TokenomicsCore
-import TokenomicsLedger
+@testable import TokenomicsLedger
 
 /// The behaviour every ``LedgerStore`` backend must have: each test is written once against
 /// `any LedgerStore` and run for every backend in ``LedgerBackend/all``.
@@ -29,6 +29,27 @@ struct LedgerConformanceTests {
         #expect(result == AppendResult(stored: 2, duplicates: 1))
         let stored = try await store.entries(since: nil, until: nil, limit: nil)
         #expect(stored.first { $0.id == "same" }?.cost == Money(dollars: 1))
+    }
+
+    @Test(
+        "ids with the same hash are all stored, each found again as a duplicate, in one batch or across batches",
+        arguments: LedgerBackend.all)
+    func hashCollisions(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        // Three different ids given one hash, as if the 64-bit hash of each were equal.
+        func batch(_ ids: [String]) -> LedgerBatch {
+            var batch = LedgerBatch()
+            for id in ids { batch.append(LedgerFixtures.entry(id), hash: 42) }
+            return batch
+        }
+        #expect(try await store.append(batch(["c1", "c2"])) == AppendResult(stored: 2, duplicates: 0))
+        #expect(try await store.append(batch(["c2", "c3", "c1"])) == AppendResult(stored: 1, duplicates: 2))
+        #expect(try await store.append(batch(["c3", "c3"])) == AppendResult(stored: 0, duplicates: 2))
+        #expect(try await store.count() == 3)
+        let ids = try await store.entries(since: nil, until: nil, limit: nil).map(\.id)
+        #expect(ids.sorted() == ["c1", "c2", "c3"])
+        let total = try await store.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(total.first?.sums.requests == 3)
     }
 
     @Test("the sum of many small amounts equals their exact Int128 sum", arguments: LedgerBackend.all)

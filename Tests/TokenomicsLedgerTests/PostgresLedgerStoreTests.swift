@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 import TokenomicsCore
 @testable import TokenomicsLedger
@@ -73,53 +74,62 @@ struct PostgresLedgerStoreTests {
     }
 
     @Test(
-        "a ledger written before rollups existed gets them, summed from its events, when reopened",
+        "a ledger of the first version (events in their own columns, no rollups) keeps every event when reopened, with rollups summed",
         .enabled(if: LedgerBackend.postgresURL != nil))
-    func rollupsBackfilled() async throws {
+    func legacyLedgerUpgraded() async throws {
         let url = try #require(LedgerBackend.postgresURL)
-        let schema = "b_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let entries = LegacyLedger.entries()
+        let fresh = try await PostgresLedgerStore.open(url: url, schema: Self.newSchema("f"))
+        _ = try await fresh.append(entries)
+        // Turn a new schema back into a ledger as `v1-quarantine` left it, its events written as
+        // that version wrote them.
+        let schema = Self.newSchema("b")
         let store = try await PostgresLedgerStore.open(url: url, schema: schema)
-        let entries = (0..<50).map { (index: Int) -> LedgerEntry in
-            let at = LedgerFixtures.march1.addingTimeInterval(Double(index) * 300)
-            let tags: [String: String] = index % 3 == 0 ? ["env": "prod", "app": "x/y"] : [:]
-            var entry = LedgerFixtures.entry("b\(index)", at: at, team: index % 2 == 0 ? "a" : "b", tags: tags)
-            if index % 5 == 0 {
-                // Outcomes and estimated reasoning: the backfill fills their columns from the rest.
-                entry.event.outcome = Outcome(
-                    success: index % 10 == 0, quality: 0.75, valueUSD: Money(attodollars: 1_234_567_890_123_456_789))
-                entry.event.tokens.reasoning = 300
-                entry.event.tokens.estimated = TokenClassSet(.reasoning)
-                entry.breakdown.reasoning = Money(attodollars: 4_500_000_000_000_001)
-            }
-            return entry
+        for table in ["events", "event_keys", "rollups", "rollups_daily", "repricings", "quarantine"] {
+            try await store.client.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table)"))
         }
-        _ = try await store.append(entries)
-        let before = try await store.rollups(
-            by: [.attribution(.team), .tag("env")], since: nil, until: nil, hourly: true)
-        // Turn the schema back into a v1 ledger: no rollups table, no cache columns, no v2 record.
-        try await store.client.query("DROP TABLE rollups")
-        try await store.client.query("DROP TABLE rollups_daily")
+        try await store.client.query("DROP TYPE event_row")
+        for migration in PostgresLedgerStore.migrations.prefix(2) {
+            for statement in migration.statements { try await store.client.query(PostgresQuery(unsafeSQL: statement)) }
+        }
         try await store.client.query(
-            """
-            ALTER TABLE events DROP COLUMN cache_reads_at_input_nano, DROP COLUMN cache_reads_at_input_atto,
-            DROP COLUMN cache_writes_at_input_nano, DROP COLUMN cache_writes_at_input_atto,
-            DROP COLUMN cache_writes_1h_nano, DROP COLUMN cache_writes_1h_atto,
-            DROP COLUMN reasoning_estimated_cost_nano, DROP COLUMN reasoning_estimated_cost_atto,
-            DROP COLUMN outcome_value_nano, DROP COLUMN outcome_value_atto,
-            DROP COLUMN reasoning_estimated, DROP COLUMN outcome_success, DROP COLUMN outcome_quality
-            """)
-        try await store.client.query("DELETE FROM tokenomics_migrations WHERE name = 'v2-rollups'")
+            "DELETE FROM tokenomics_migrations WHERE name NOT IN ('v1-events', 'v1-quarantine')")
+        let columns = LedgerSchema.v1EventColumns
+        for entry in entries {
+            var bindings = PostgresBindings()
+            for value in try LegacyLedger.values(entry) {
+                switch value {
+                case .text(let text): bindings.append(text)
+                case .integer(let integer): bindings.append(integer)
+                }
+            }
+            try await store.client.query(
+                PostgresQuery(
+                    unsafeSQL: "INSERT INTO events (\(columns.joined(separator: ", "))) VALUES ("
+                        + (1...columns.count).map { "$\($0)" }.joined(separator: ", ") + ")",
+                    binds: bindings))
+        }
         let reopened = try await PostgresLedgerStore.open(url: url, schema: schema)
-        let after = try await reopened.rollups(
-            by: [.attribution(.team), .tag("env")], since: nil, until: nil, hourly: true)
-        #expect(Set(after) == Set(before))
-        #expect(after.map(\.sums.requests).reduce(0, +) == 50)
-        #expect(after.contains { $0.key == ["a", "prod"] })
-        let daily = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .day)
-        #expect(daily.map(\.sums.requests).reduce(0, +) == 50)
-        // Appending after the backfill adds to the backfilled rows.
-        _ = try await reopened.append([LedgerFixtures.entry("b-new", at: LedgerFixtures.march1, team: "a")])
+        #expect(try await reopened.count() == entries.count)
+        let upgradedEntries = try await reopened.entries(since: nil, until: nil, limit: nil)
+        #expect(try await upgradedEntries == fresh.entries(since: nil, until: nil, limit: nil))
+        for (dimensions, grain) in [
+            ([LedgerGroupKey.attribution(.team)], RollupGrain.hour), ([.attribution(.team), .tag("env")], .hour),
+            ([.attribution(.user)], .day), ([], .total),
+        ] {
+            let upgraded = try await reopened.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            let expected = try await fresh.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            #expect(Set(upgraded) == Set(expected))
+        }
+        // Appending after the upgrade adds to the converted events and their rollups.
+        #expect(try await reopened.append(entries).duplicates == entries.count)
+        _ = try await reopened.append([LedgerFixtures.entry("b-new", team: "a")])
         let total = try await reopened.rollups(by: [], since: nil, until: nil, hourly: false)
-        #expect(total.first?.sums.requests == 51)
+        #expect(total.first?.sums.requests == Int64(entries.count + 1))
+    }
+
+    /// A new schema name.
+    static func newSchema(_ prefix: String) -> String {
+        prefix + "_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     }
 }

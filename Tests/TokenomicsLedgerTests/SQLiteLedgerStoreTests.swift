@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TokenomicsCore
-import TokenomicsLedger
+@testable import TokenomicsLedger
 
 /// What only the SQLite backend does: its file, its migrations and its failures.
 @Suite("SQLiteLedgerStore")
@@ -40,37 +40,54 @@ struct SQLiteLedgerStoreTests {
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
         #expect(mode == "wal")
-        #expect(migrations == ["v1-events", "v1-quarantine", "v2-rollups", "v3-repricings"])
+        #expect(migrations == ["v1-events", "v1-quarantine", "v2-rollups", "v3-repricings", "v4-compact-events"])
     }
 
-    @Test("a ledger written before rollups existed gets them, summed from its events, when reopened")
-    func rollupsBackfilled() async throws {
+    @Test(
+        "a ledger of the first version (events in their own columns, no rollups) keeps every event when reopened, with rollups summed"
+    )
+    func legacyLedgerUpgraded() async throws {
+        let entries = LegacyLedger.entries()
+        let fresh = try await SQLiteLedgerStore.open(path: LedgerFixtures.temporaryPath())
+        _ = try await fresh.append(entries)
+        // A ledger as `v1-quarantine` left it, its events written as that version wrote them.
         let path = LedgerFixtures.temporaryPath()
-        let store = try await SQLiteLedgerStore.open(path: path)
-        _ = try await store.append((0..<50).map { LedgerFixtures.entry("b\($0)", team: $0 % 2 == 0 ? "a" : "b") })
-        let before = try await store.rollups(by: [.attribution(.team)], since: nil, until: nil, hourly: true)
-        // Turn the file back into a v1 ledger: no rollups table, no cache columns, no v2 record.
         let queue = try DatabaseQueue(path: path)
+        try SQLiteLedgerStore.migrator.migrate(queue, upTo: "v1-quarantine")
         try await queue.write { db in
-            try db.execute(sql: "DROP TABLE rollups")
-            try db.execute(sql: "DROP TABLE rollups_daily")
-            let amounts = [
-                "cache_reads_at_input", "cache_writes_at_input", "cache_writes_1h", "reasoning_estimated_cost",
-                "outcome_value",
-            ]
-            for column in amounts.flatMap({ ["\($0)_nano", "\($0)_atto"] })
-                + ["reasoning_estimated", "outcome_success", "outcome_quality"]
-            {
-                try db.execute(sql: "ALTER TABLE events DROP COLUMN \(column)")
+            let columns = LedgerSchema.v1EventColumns
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO events (\(columns.joined(separator: ", "))) VALUES ("
+                    + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
+            for entry in entries {
+                let values: [(any DatabaseValueConvertible)?] = try LegacyLedger.values(entry).map {
+                    switch $0 {
+                    case .text(let text): text
+                    case .integer(let value): value
+                    }
+                }
+                try insert.execute(arguments: StatementArguments(values))
             }
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-rollups'")
         }
+        try queue.close()
         let reopened = try await SQLiteLedgerStore.open(path: path)
-        let after = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, hourly: true)
-        #expect(Set(after) == Set(before))
-        let daily = try await reopened.rollups(by: [.attribution(.team)], since: nil, until: nil, per: .day)
-        #expect(daily.map(\.sums.requests).reduce(0, +) == 50)
-        #expect(after.map(\.sums.requests).reduce(0, +) == 50)
+        #expect(try await reopened.count() == entries.count)
+        #expect(
+            try await reopened.entries(since: nil, until: nil, limit: nil)
+                == fresh.entries(since: nil, until: nil, limit: nil))
+        for (dimensions, grain) in [
+            ([LedgerGroupKey.attribution(.team)], RollupGrain.hour), ([.attribution(.team), .tag("env")], .hour),
+            ([.attribution(.user)], .day), ([], .total),
+        ] {
+            let upgraded = try await reopened.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            let expected = try await fresh.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            #expect(Set(upgraded) == Set(expected))
+        }
+        // Appending after the upgrade adds to the converted events and their rollups.
+        #expect(try await reopened.append(entries).duplicates == entries.count)
+        _ = try await reopened.append([LedgerFixtures.entry("b-new", team: "a")])
+        let total = try await reopened.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(total.first?.sums.requests == Int64(entries.count + 1))
     }
 
     @Test("re-pricing keeps each changed event's old catalog version and cost in the repricings table")
@@ -108,7 +125,7 @@ struct SQLiteLedgerStoreTests {
             let queue = try DatabaseQueue(path: path)
             let applied = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
             }
-            #expect(applied == 4)
+            #expect(applied == 5)
         }
     }
 

@@ -1,0 +1,134 @@
+import Foundation
+import TokenomicsCore
+
+/// Entries ready to store in one transaction: each entry's id hash, timestamp, key and record
+/// worked out in advance, and the rollups of the whole batch summed. Building it is most of the
+/// work of storing a batch and needs no ledger, so an ingest builds the next batch on one core
+/// while the ledger writes the previous one on the other.
+public struct LedgerBatch: Sendable {
+    /// The entries, in order.
+    public private(set) var entries: [LedgerEntry] = []
+    /// Each entry's ``idHash(_:)``.
+    private(set) var hashes: [Int64] = []
+    /// Each entry's timestamp in microseconds.
+    private(set) var timestamps: [Int64?] = []
+    /// Each entry's index in ``keys``.
+    private(set) var keyIndices: [Int] = []
+    /// The distinct keys of the entries, in order of first use.
+    private(set) var keys: [EventKey] = []
+    private var keyIndex: [EventKey: Int] = [:]
+    /// The records, one after another; entry `i`'s ends at `recordEnds[i]`.
+    private(set) var records: [UInt8] = []
+    private(set) var recordEnds: [Int] = []
+    /// The sums of every entry per hour and key index.
+    private var sums: [BatchRollupKey: SpendSums] = [:]
+
+    /// An empty batch with room for `capacity` entries.
+    public init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        timestamps.reserveCapacity(capacity)
+        keyIndices.reserveCapacity(capacity)
+        recordEnds.reserveCapacity(capacity)
+        records.reserveCapacity(capacity * 80)
+    }
+
+    /// A batch of some entries.
+    public init(_ entries: some Sequence<LedgerEntry>) {
+        self.init()
+        for entry in entries { append(entry) }
+    }
+
+    /// The number of entries.
+    public var count: Int { entries.count }
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds an entry.
+    public mutating func append(_ entry: LedgerEntry) {
+        append(entry, hash: Self.idHash(entry.id))
+    }
+
+    /// Adds an entry with a given id hash (tests give colliding ones).
+    mutating func append(_ entry: LedgerEntry, hash: Int64) {
+        let key = EventKey(entry)
+        let index: Int
+        if let known = keyIndex[key] {
+            index = known
+        } else {
+            index = keys.count
+            keys.append(key)
+            keyIndex[key] = index
+        }
+        entries.append(entry)
+        hashes.append(hash)
+        let microseconds = entry.event.timestamp.map { LedgerSchema.microseconds($0) }
+        timestamps.append(microseconds)
+        keyIndices.append(index)
+        EventRecord.encode(entry, into: &records)
+        recordEnds.append(records.count)
+        let hour = microseconds.map { LedgerSchema.hour(microseconds: $0) } ?? LedgerSchema.noHour
+        sums[BatchRollupKey(hour: hour, key: index), default: SpendSums()].add(
+            entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+    }
+
+    /// Runs `body` with entry `index`'s record.
+    func withRecord<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let start = index == 0 ? 0 : recordEnds[index - 1]
+        return try records.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<recordEnds[index]])) }
+    }
+
+    /// Entry `index`'s record.
+    func record(_ index: Int) -> [UInt8] {
+        withRecord(index) { Array($0) }
+    }
+
+    /// The rollups of the stored entries: all of them but those at `duplicates`.
+    func rollups(excluding duplicates: [Int] = []) -> LedgerRollups {
+        var rollups = LedgerRollups()
+        for (key, sums) in sums {
+            rollups.add(sums, key: RollupKey(hour: key.hour, key: keys[key.key]))
+        }
+        for index in duplicates {
+            rollups.add(entries[index], key: RollupKey(hour: hour(index), key: keys[keyIndices[index]]), removing: true)
+        }
+        return rollups
+    }
+
+    /// Entry `index`'s hour.
+    private func hour(_ index: Int) -> Int64 {
+        timestamps[index].map { LedgerSchema.hour(microseconds: $0) } ?? LedgerSchema.noHour
+    }
+
+    /// The 64-bit hash the ledger indexes an event id by: FNV-1a over its UTF-8 bytes, then
+    /// SplitMix64's finalizer to spread it. Fixed for good (stored): ids with equal hashes are
+    /// told apart by the stored id (see the backends' append).
+    public static func idHash(_ id: String) -> Int64 {
+        var id = id
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        id.withUTF8 { bytes in
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        return Int64(bitPattern: hash)
+    }
+
+    /// The key of a batch's sums: an hour and a key's index.
+    private struct BatchRollupKey: Hashable {
+        var hour: Int64
+        var key: Int
+    }
+}
+
+extension LedgerSchema {
+    /// The hours since 1970 of a stored timestamp (rounded down).
+    static func hour(microseconds: Int64) -> Int64 {
+        let hour: Int64 = 3_600_000_000
+        return microseconds >= 0 ? microseconds / hour : -((-microseconds + hour - 1) / hour)
+    }
+}
