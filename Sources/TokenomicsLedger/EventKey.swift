@@ -82,8 +82,3 @@ struct EventKey: Hashable, Sendable {
         entry.event.attribution.step = step.isEmpty ? nil : step
     }
 }
-
-extension LedgerSchema {
-    /// The columns of `event_keys` after its `key_id`: the rollup key without the hour.
-    static let eventKeyColumns = Array(rollupKeyColumns.dropFirst())
-}

@@ -25,10 +25,10 @@ extension LedgerSchema {
     ///   - until: the first instant excluded.
     ///   - grain: whether to split by hour or day (selected as `hour`: the hour, or the day's first).
     ///   - placeholder: the n-th parameter's text (`?` or `$n`).
-    ///   - sum: the select item summing a sum column.
+    ///   - sum: the select item summing a rollup column's expression as the column.
     static func spendQuery(
         _ dimensions: [LedgerGroupKey], since: Date?, until: Date?, grain: RollupGrain, placeholder: (Int) -> String,
-        sum: (_ column: String) -> String = { "SUM(\($0)) AS \($0)" }
+        sum: (_ expression: String, _ column: String) -> String = { "SUM(\($0)) AS \($1)" }
     ) -> SpendQuery? {
         let hours = hourRange(since: since, until: until)
         let wholeHours =
@@ -47,22 +47,24 @@ extension LedgerSchema {
             parameters.append(parameter)
             return placeholder(parameters.count)
         }
+        // The key columns are in `event_keys` (`k`), joined to the rollup rows (`r`) by key id.
         var select = columns.enumerated().map { index, column in
-            "\(column == "long_context_threshold" ? "CAST(\(column) AS TEXT)" : column) AS k\(index)"
+            "\(column == "long_context_threshold" ? "CAST(k.\(column) AS TEXT)" : "k.\(column)") AS k\(index)"
         }
         var conditions: [String] = []
         switch grain {
         case .total, .fiveMinutes: break
-        case .hour: select.append("hour")
-        case .day: select.append(table == dailyRollupsTable ? "hour" : "\(dayExpression("hour")) AS hour")
+        case .hour: select.append("r.hour AS hour")
+        case .day: select.append(table == dailyRollupsTable ? "r.hour AS hour" : "\(dayExpression("r.hour")) AS hour")
         }
-        if hours.from != nil || hours.to != nil { conditions.append("hour <> \(next(.integer(noHour)))") }
-        if let from = hours.from { conditions.append("hour >= \(next(.integer(from)))") }
-        if let to = hours.to { conditions.append("hour < \(next(.integer(to)))") }
-        select += rollupSumColumns.map(sum)
+        if hours.from != nil || hours.to != nil { conditions.append("r.hour <> \(next(.integer(noHour)))") }
+        if let from = hours.from { conditions.append("r.hour >= \(next(.integer(from)))") }
+        if let to = hours.to { conditions.append("r.hour < \(next(.integer(to)))") }
+        select += rollupSumColumns.map { sum("r.\($0)", $0) }
         let groupBy = (0..<dimensions.count).map { "k\($0)" } + (grain == .total ? [] : ["hour"])
         let sql =
-            "SELECT \(select.joined(separator: ", ")) FROM \(table)"
+            "SELECT \(select.joined(separator: ", ")) FROM \(table) r"
+            + (columns.isEmpty ? "" : " JOIN event_keys k ON k.key_id = r.key_id")
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + (groupBy.isEmpty ? "" : " GROUP BY " + groupBy.joined(separator: ", "))
         return SpendQuery(sql: sql, parameters: parameters)

@@ -1,19 +1,25 @@
 import Foundation
 import TokenomicsCore
 
-/// The hourly rollups table, kept up to date at ingest: one row per hour, price set and
-/// attribution down to the step, holding the ``TokenomicsCore/SpendSums`` of its events. A report
-/// adds up rollup rows instead of scanning events.
+/// The hourly rollups table, kept up to date at ingest: one row per hour and ``EventKey`` (price
+/// set and attribution down to the step, by its id in `event_keys`), holding the
+/// ``TokenomicsCore/SpendSums`` of its events. A report adds up rollup rows instead of scanning
+/// events.
 ///
 /// Users and free tags are not in the key: there can be as many of them as events, and a rollup
 /// that is as long as the events table saves nothing. A report by user or tag sums the events
 /// themselves (see ``EventScan``).
 extension LedgerSchema {
-    /// The rollup key columns. None is NULL (a unique key must compare equal): a missing text is
-    /// stored as `''`, a missing long-context threshold as -1, a missing hour as ``noHour``.
-    static let rollupKeyColumns = [
-        "hour", "provider", "model", "priced_model", "service_tier", "long_context_threshold", "catalog_version",
-        "org", "project", "team", "application", "workflow", "step",
+    /// The rollup key columns: the hour (``noHour`` for events without a timestamp) and the
+    /// event key's id.
+    static let rollupKeyColumns = ["hour", "key_id"]
+
+    /// The columns of `event_keys` after its `key_id`, in ``EventKey`` order. None is NULL (a
+    /// unique key must compare equal): a missing text is stored as `''`, a missing long-context
+    /// threshold as -1.
+    static let eventKeyColumns = [
+        "provider", "model", "priced_model", "service_tier", "long_context_threshold", "catalog_version", "org",
+        "project", "team", "application", "workflow", "step",
     ]
 
     /// The daily rollups table: the same columns, one row per UTC day (its `hour` is the day's
@@ -59,11 +65,12 @@ extension LedgerSchema {
     /// The definitions of the rollups table's columns, with `integer` as the 64-bit integer type
     /// and `real` as the floating-point type.
     static func rollupColumnDefinitions(integer: String, real: String) -> [String] {
-        ["hour \(integer) NOT NULL"]
-            + rollupKeyColumns.dropFirst().map {
-                $0 == "long_context_threshold" ? "\($0) \(integer) NOT NULL" : "\($0) TEXT NOT NULL"
-            }
-            + rollupCountColumns.map { "\($0) \(integer) NOT NULL" } + ["quality_sum \(real) NOT NULL"]
+        ["hour \(integer) NOT NULL", "key_id \(integer) NOT NULL"] + rollupSumDefinitions(integer: integer, real: real)
+    }
+
+    /// The definitions of the rollups table's sum columns.
+    static func rollupSumDefinitions(integer: String, real: String) -> [String] {
+        rollupCountColumns.map { "\($0) \(integer) NOT NULL" } + ["quality_sum \(real) NOT NULL"]
             + rollupAmountColumns.flatMap { ["\($0)_nano \(integer) NOT NULL", "\($0)_atto \(integer) NOT NULL"] }
     }
 
@@ -85,25 +92,5 @@ extension LedgerSchema {
     /// The instant an hour number starts.
     static func date(hour: Int64) -> Date {
         Date(timeIntervalSince1970: Double(hour) * 3_600)
-    }
-
-    /// The `v2-rollups` amounts of an entry, in ``v2EventAmountColumns`` order (`nil`: none).
-    static func v2Amounts(_ entry: LedgerEntry) -> [Money?] {
-        let cache = entry.cache
-        let estimated = entry.event.tokens.isEstimated(.reasoning)
-        return [
-            cache.readsAtInputRate, cache.writesAtInputRate, cache.writes1h,
-            entry.cost == nil ? nil : estimated ? entry.breakdown.reasoning : .zero, entry.event.outcome?.valueUSD,
-        ]
-    }
-
-    /// The estimated reasoning tokens of an entry.
-    static func reasoningEstimated(_ entry: LedgerEntry) -> Int64 {
-        entry.event.tokens.isEstimated(.reasoning) ? entry.event.tokens.reasoning : 0
-    }
-
-    /// An outcome's acceptance as stored: 1, 0, or `nil` when unknown.
-    static func outcomeSuccess(_ entry: LedgerEntry) -> Int64? {
-        entry.event.outcome?.success.map { $0 ? 1 : 0 }
     }
 }

@@ -90,3 +90,18 @@ extension LedgerSchema {
             + "record \(blob) NOT NULL"
     }
 }
+
+extension LedgerSchema {
+    /// The rollup key columns of `v2-rollups` (before `v4-compact-events` keyed rollups by
+    /// event key id): the hour and every event key column.
+    static let legacyRollupKeyColumns = ["hour"] + eventKeyColumns
+
+    /// The rollups table's columns as `v2-rollups` created them.
+    static func legacyRollupColumnDefinitions(integer: String, real: String) -> [String] {
+        ["hour \(integer) NOT NULL"]
+            + eventKeyColumns.map {
+                $0 == "long_context_threshold" ? "\($0) \(integer) NOT NULL" : "\($0) TEXT NOT NULL"
+            }
+            + rollupSumDefinitions(integer: integer, real: real)
+    }
+}

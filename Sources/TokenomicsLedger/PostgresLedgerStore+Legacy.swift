@@ -5,22 +5,8 @@ import TokenomicsCore
 /// The events table as it was before `v4-compact-events` (one column per field), read only by
 /// the migrations that bring an older ledger up to date.
 extension PostgresLedgerStore {
-    /// Sums the events stored before rollups existed into the rollups tables, reading them with
-    /// the `v1-events` columns (a later migration may add columns this one must not read).
-    static func backfillRollups(on connection: PostgresConnection, location: String) async throws {
-        var rollups = LedgerRollups()
-        let decoder = JSONDecoder()
-        let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events"),
-            logger: logger)
-        for try await row in rows {
-            rollups.add(try legacyEntry(from: row.makeRandomAccess(), decoder: decoder))
-        }
-        try await store(rollups, on: connection, location: location)
-    }
-
-    /// Moves the events of the `legacy_events` table into the new `events` table, in batches of
-    /// 10,000 (the rollups already hold them), then drops it.
+    /// Moves the events of the `legacy_events` table into the new `events` table, and their sums
+    /// into the new rollups, in batches of 10,000; then drops it.
     static func convertLegacyEvents(on connection: PostgresConnection, location: String) async throws {
         let decoder = JSONDecoder()
         var entries: [LedgerEntry] = []
@@ -32,7 +18,9 @@ extension PostgresLedgerStore {
             entries.append(try legacyEntry(from: row.makeRandomAccess(), decoder: decoder))
         }
         for start in stride(from: 0, to: entries.count, by: 10_000) {
-            _ = try await insert(LedgerBatch(entries[start..<min(start + 10_000, entries.count)]), on: connection)
+            let batch = LedgerBatch(entries[start..<min(start + 10_000, entries.count)])
+            let duplicates = try await insert(batch, on: connection)
+            try await store(batch.rollups(excluding: duplicates), on: connection, location: location)
         }
         try await connection.query("DROP TABLE legacy_events", logger: logger)
     }

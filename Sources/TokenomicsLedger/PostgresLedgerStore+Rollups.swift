@@ -6,8 +6,7 @@ extension PostgresLedgerStore {
     /// The SQL type of each rollup column, in ``LedgerSchema/rollupKeyColumns`` then
     /// ``LedgerSchema/rollupSumColumns`` order: the table's column order.
     static let rollupColumnTypes: [RowArray.Element] =
-        LedgerSchema.rollupKeyColumns.map { $0 == "hour" || $0 == "long_context_threshold" ? .bigint : .text }
-        + LedgerSchema.rollupCountColumns.map { _ in .bigint } + [.double]
+        [.bigint, .bigint] + LedgerSchema.rollupCountColumns.map { _ in .bigint } + [.double]
         + LedgerSchema.rollupAmountColumns.flatMap { _ in [RowArray.Element.bigint, .bigint] }
 
     /// The rollup upsert of a batch into `table` (`rollups` or `rollups_daily`, whose columns are
@@ -28,17 +27,11 @@ extension PostgresLedgerStore {
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
     static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
         guard !rollups.isEmpty else { return }
-        try await upsert(
-            rollups, rowType: try await rowType("rollups", on: connection), on: connection, location: location)
-    }
-
-    /// Runs the hourly and daily rollup upserts of a batch's rollups, given the OID of the rollups
-    /// row type.
-    static func upsert(
-        _ rollups: LedgerRollups, rowType: UInt32, on connection: PostgresConnection, location: String
-    ) async throws {
+        let keys = Array(Set(rollups.rows.keys.map(\.key)))
+        let ids = Dictionary(uniqueKeysWithValues: zip(keys, try await keyIDs(keys, on: connection)))
+        let rowType = try await rowType("rollups", on: connection)
         for (table, sums) in [("rollups", rollups), (LedgerSchema.dailyRollupsTable, rollups.daily)] {
-            guard let rows = try rollupRows(sums, location: location) else { continue }
+            guard let rows = try rollupRows(sums, keyIDs: ids, location: location) else { continue }
             var bindings = PostgresBindings(capacity: 1)
             bindings.append(rows.parameter(rowType: rowType))
             try await connection.query(
@@ -49,14 +42,12 @@ extension PostgresLedgerStore {
     /// The rows of a batch's rollups, or `nil` when there are none.
     ///
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
-    static func rollupRows(_ rollups: LedgerRollups, location: String) throws -> RowArray? {
+    static func rollupRows(_ rollups: LedgerRollups, keyIDs: [EventKey: Int64], location: String) throws -> RowArray? {
         guard !rollups.isEmpty else { return nil }
         var row = RowArray(columns: rollupColumnTypes, rows: rollups.rows.count)
         for (key, sums) in rollups.rows {
             row.append(key.hour)
-            for text in key.text.prefix(4) { row.append(text) }
-            row.append(key.longContextThreshold)
-            for text in key.text.dropFirst(4) { row.append(text) }
+            row.append(keyIDs[key.key])
             for count in LedgerRollups.counts(sums) { row.append(count) }
             row.append(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {
@@ -79,10 +70,10 @@ extension PostgresLedgerStore {
         guard
             let query = LedgerSchema.spendQuery(
                 dimensions, since: since, until: until, grain: grain, placeholder: { "$\($0)" },
-                sum: { column in
-                    if column == "quality_sum" { return "SUM(\(column)) AS \(column)" }
+                sum: { expression, column in
+                    if column == "quality_sum" { return "SUM(\(expression)) AS \(column)" }
                     let isAmount = column.hasSuffix("_nano") || column.hasSuffix("_atto")
-                    return "SUM(\(column))::\(isAmount ? "TEXT" : "BIGINT") AS \(column)"
+                    return "SUM(\(expression))::\(isAmount ? "TEXT" : "BIGINT") AS \(column)"
                 })
         else {
             var scan = EventScan(dimensions: dimensions, grain: grain)

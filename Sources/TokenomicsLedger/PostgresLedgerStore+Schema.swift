@@ -45,12 +45,13 @@ extension PostgresLedgerStore {
                         "\($0) \($1)"
                     }).map { "ADD COLUMN \($0)" }.joined(separator: ", "),
                 v2EventBackfillSQL,
-                "CREATE TABLE rollups (\(LedgerSchema.rollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",
+                "CREATE TABLE rollups (\(LedgerSchema.legacyRollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",
                 "CREATE UNIQUE INDEX rollups_key ON rollups (\(rollupIndexColumns.joined(separator: ", ")))",
                 "CREATE TABLE rollups_daily (LIKE rollups)",
                 "CREATE UNIQUE INDEX rollups_daily_key ON rollups_daily (\(rollupIndexColumns.joined(separator: ", ")))",
-            ],
-            then: backfillRollups),
+                // The rollups of the events already stored were summed here until
+                // `v4-compact-events`, which sums every event's again.
+            ]),
         Migration(
             name: "v3-repricings",
             statements: [
@@ -79,7 +80,8 @@ extension PostgresLedgerStore {
                         $0 == "long_context_threshold" ? "\($0) BIGINT NOT NULL" : "\($0) TEXT NOT NULL"
                     }.joined(separator: ", ") + ")",
                 "CREATE UNIQUE INDEX event_keys_key ON event_keys (\(LedgerSchema.eventKeyColumns.joined(separator: ", ")))",
-                // The events written so far move to the new table, row by row, then the old one goes.
+                // The events written so far move to the new table, row by row, and their rollups
+                // are summed again under the new key; then the old tables go.
                 "ALTER TABLE events RENAME TO legacy_events",
                 "ALTER INDEX events_ts RENAME TO legacy_events_ts",
                 "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "BIGINT", blob: "BYTEA", rowNumber: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")))",
@@ -88,6 +90,12 @@ extension PostgresLedgerStore {
                 "CREATE INDEX events_ts ON events (ts_us)",
                 // The type of the rows an append sends: the events columns without the row number.
                 "CREATE TYPE event_row AS (id TEXT, id_hash BIGINT, ts_us BIGINT, key_id BIGINT, record BYTEA)",
+                "DROP TABLE rollups",
+                "DROP TABLE rollups_daily",
+                "CREATE TABLE rollups (\(LedgerSchema.rollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",
+                "CREATE UNIQUE INDEX rollups_key ON rollups (hour, key_id)",
+                "CREATE TABLE rollups_daily (LIKE rollups)",
+                "CREATE UNIQUE INDEX rollups_daily_key ON rollups_daily (hour, key_id)",
             ],
             then: convertLegacyEvents),
     ]
@@ -110,13 +118,11 @@ extension PostgresLedgerStore {
         WHERE outcome IS NOT NULL OR (estimated & 32) <> 0
         """
 
-    /// The rollup key columns in the order of the unique index: the same key as SQLite's, with
-    /// the hour then the columns that tell most rows apart first, so that comparing two keys in
-    /// the index stops early (about a fifth less time per upserted row than the table's order).
-    /// `ON CONFLICT (…)` finds the index by its set of columns, whatever their order.
+    /// The rollup key columns of `v2-rollups` in the order of its unique index: the hour, then
+    /// the columns that tell most rows apart first.
     static let rollupIndexColumns: [String] = {
         let leading = ["hour", "step", "workflow", "application", "team", "project", "org"]
-        return leading + LedgerSchema.rollupKeyColumns.filter { !leading.contains($0) }
+        return leading + LedgerSchema.legacyRollupKeyColumns.filter { !leading.contains($0) }
     }()
 
     /// A constant key for the advisory lock that serialises concurrent migrations.

@@ -6,38 +6,8 @@ import TokenomicsCore
 /// The events table as it was before `v4-compact-events` (one column per field), read only by
 /// the migrations that bring an older ledger up to date.
 extension SQLiteLedgerStore {
-    /// Fills the `v2-rollups` columns of the events stored before them, and sums those events
-    /// into the rollups table.
-    static func backfillRollups(_ db: Database) throws {
-        var rollups = LedgerRollups()
-        let decoder = JSONDecoder()
-        let columns =
-            LedgerSchema.v2EventAmountColumns.flatMap { ["\($0)_nano", "\($0)_atto"] }
-            + LedgerSchema.v2EventOtherColumns(integer: "", real: "").map(\.0)
-        let update = try db.makeStatement(
-            sql: "UPDATE events SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT \(LedgerSchema.v1EventColumns.joined(separator: ", ")) FROM events")
-        for row in rows {
-            let entry = try legacyEntry(from: row, decoder: decoder)
-            rollups.add(entry)
-            var values: [(any DatabaseValueConvertible)?] = []
-            for amount in LedgerSchema.v2Amounts(entry) {
-                let stored = amount.flatMap { StoredAmount($0) }
-                values += [stored?.nano, stored?.atto]
-            }
-            values += [LedgerSchema.reasoningEstimated(entry), LedgerSchema.outcomeSuccess(entry)]
-            values += [entry.event.outcome?.quality, entry.id]
-            try update.execute(arguments: StatementArguments(values))
-        }
-        // The ledger's file, for errors: the migrator is shared by every ledger.
-        try store(
-            rollups, in: db,
-            location: sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger")
-    }
-
-    /// Moves the events of the `legacy_events` table into the new `events` table, in batches of
-    /// 10,000 (the rollups already hold them).
+    /// Moves the events of the `legacy_events` table into the new `events` table, and their sums
+    /// into the new rollups, in batches of 10,000.
     static func convertLegacyEvents(_ db: Database) throws {
         let decoder = JSONDecoder()
         let rows = try Row.fetchCursor(
@@ -46,11 +16,19 @@ extension SQLiteLedgerStore {
         while let row = try rows.next() {
             batch.append(try legacyEntry(from: row, decoder: decoder))
             if batch.count == 10_000 {
-                _ = try insert(batch, in: db)
+                try store(batch, in: db)
                 batch = LedgerBatch(capacity: 10_000)
             }
         }
-        _ = try insert(batch, in: db)
+        try store(batch, in: db)
+    }
+
+    /// Stores a batch of converted events and their rollups.
+    private static func store(_ batch: LedgerBatch, in db: Database) throws {
+        let duplicates = try insert(batch, in: db)
+        // The ledger's file, for errors: the migrator is shared by every ledger.
+        let location = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger"
+        try store(batch.rollups(excluding: duplicates), in: db, location: location)
     }
 
     /// The entry a row of the events table before `v4` holds (``LedgerSchema/eventColumns``).

@@ -19,12 +19,12 @@ extension SQLiteLedgerStore {
     private static func store(_ rollups: LedgerRollups, sql: String, in db: Database, location: String) throws {
         let statement = try db.cachedStatement(sql: sql)
         let sqlite = statement.sqliteStatement
+        let keys = Array(Set(rollups.rows.keys.map(\.key)))
+        let ids = Dictionary(uniqueKeysWithValues: zip(keys, try keyIDs(keys, in: db)))
         for (key, sums) in rollups.rows {
             var row = RowBinder(sqlite)
             row.bind(key.hour)
-            for text in key.text.prefix(4) { row.bind(text) }
-            row.bind(key.longContextThreshold)
-            for text in key.text.dropFirst(4) { row.bind(text) }
+            row.bind(ids[key.key])
             for count in LedgerRollups.counts(sums) { row.bind(count) }
             row.bind(sums.qualitySum)
             for amount in LedgerRollups.amounts(sums) {
@@ -66,14 +66,15 @@ extension SQLiteLedgerStore {
             for (column, type) in LedgerSchema.v2EventOtherColumns(integer: "INTEGER", real: "REAL") {
                 try db.execute(sql: "ALTER TABLE events ADD COLUMN \(column) \(type)")
             }
-            let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
+            let columns = LedgerSchema.legacyRollupColumnDefinitions(integer: "INTEGER", real: "REAL")
             for table in ["rollups", LedgerSchema.dailyRollupsTable] {
                 try db.execute(sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
                 try db.execute(
                     sql: "CREATE UNIQUE INDEX \(table)_key ON \(table) "
-                        + "(\(LedgerSchema.rollupKeyColumns.joined(separator: ", ")))")
+                        + "(\(LedgerSchema.legacyRollupKeyColumns.joined(separator: ", ")))")
             }
-            try backfillRollups(db)
+            // The rollups of the events already stored were summed here until `v4-compact-events`,
+            // which sums every event's again.
         }
         migrator.registerMigration("v3-repricings") { db in
             try db.execute(
@@ -103,11 +104,18 @@ extension SQLiteLedgerStore {
             try db.execute(
                 sql: "CREATE UNIQUE INDEX event_keys_key ON event_keys "
                     + "(\(LedgerSchema.eventKeyColumns.joined(separator: ", ")))")
-            // The events written so far move to the new table, row by row, then the old one goes.
+            // The events written so far move to the new table, row by row, and their rollups are
+            // summed again under the new key; then the old tables go.
             try db.execute(sql: "ALTER TABLE events RENAME TO legacy_events")
             try db.execute(sql: "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "INTEGER")))")
             try db.execute(sql: "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)")
             try db.execute(sql: "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL")
+            let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
+            for table in ["rollups", LedgerSchema.dailyRollupsTable] {
+                try db.execute(sql: "DROP TABLE \(table)")
+                try db.execute(sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
+                try db.execute(sql: "CREATE UNIQUE INDEX \(table)_key ON \(table) (hour, key_id)")
+            }
             try convertLegacyEvents(db)
             try db.execute(sql: "DROP TABLE legacy_events")
             try db.execute(sql: "CREATE INDEX events_ts ON events (ts_us)")
