@@ -20,8 +20,8 @@ public struct LedgerBatch: Sendable {
     /// The records, one after another; entry `i`'s ends at `recordEnds[i]`.
     private(set) var records: [UInt8] = []
     private(set) var recordEnds: [Int] = []
-    /// The sums of every entry per hour and key index.
-    private var sums: [BatchRollupKey: SpendSums] = [:]
+    /// The sums of every entry per hour and per day, by key index.
+    private var sums = Rollups()
 
     /// An empty batch with room for `capacity` entries.
     public init(capacity: Int = 0) {
@@ -69,8 +69,7 @@ public struct LedgerBatch: Sendable {
         EventRecord.encode(entry, into: &records)
         recordEnds.append(records.count)
         let hour = microseconds.map { LedgerSchema.hour(microseconds: $0) } ?? LedgerSchema.noHour
-        sums[BatchRollupKey(hour: hour, key: index), default: SpendSums()].add(
-            entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        sums.add(entry, hour: hour, key: index)
     }
 
     /// Runs `body` with entry `index`'s record.
@@ -85,13 +84,10 @@ public struct LedgerBatch: Sendable {
     }
 
     /// The rollups of the stored entries: all of them but those at `duplicates`.
-    func rollups(excluding duplicates: [Int] = []) -> LedgerRollups {
-        var rollups = LedgerRollups()
-        for (key, sums) in sums {
-            rollups.add(sums, key: RollupKey(hour: key.hour, key: keys[key.key]))
-        }
+    func rollups(excluding duplicates: [Int] = []) -> Rollups {
+        var rollups = sums
         for index in duplicates {
-            rollups.add(entries[index], key: RollupKey(hour: hour(index), key: keys[keyIndices[index]]), removing: true)
+            rollups.add(entries[index], hour: hour(index), key: keyIndices[index], removing: true)
         }
         return rollups
     }
@@ -118,17 +114,42 @@ public struct LedgerBatch: Sendable {
         return Int64(bitPattern: hash)
     }
 
-    /// The key of a batch's sums: an hour and a key's index.
-    private struct BatchRollupKey: Hashable {
-        var hour: Int64
-        var key: Int
+    /// The sums of a batch's entries per hour and per UTC day (the day's first hour), each by
+    /// the index of its key in ``keys``: worked out while the batch is built, so that storing it
+    /// only writes them.
+    struct Rollups: Sendable {
+        /// The hourly sums.
+        private(set) var hourly: [Slot: SpendSums] = [:]
+        /// The daily sums.
+        private(set) var daily: [Slot: SpendSums] = [:]
+
+        /// An hour (or day) and a key index.
+        struct Slot: Hashable, Sendable {
+            var hour: Int64
+            var key: Int
+        }
+
+        /// Adds an entry, or takes it out.
+        mutating func add(_ entry: LedgerEntry, hour: Int64, key: Int, removing: Bool = false) {
+            let day = Slot(hour: LedgerSchema.day(hour), key: key)
+            if removing {
+                let sums = -LedgerRollups.sums(of: entry)
+                hourly[Slot(hour: hour, key: key), default: SpendSums()] += sums
+                daily[day, default: SpendSums()] += sums
+            } else {
+                let event = entry.event
+                hourly[Slot(hour: hour, key: key), default: SpendSums()].add(
+                    event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+                daily[day, default: SpendSums()].add(
+                    event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+            }
+        }
     }
 }
 
 extension LedgerSchema {
     /// The hours since 1970 of a stored timestamp (rounded down).
     static func hour(microseconds: Int64) -> Int64 {
-        let hour: Int64 = 3_600_000_000
-        return microseconds >= 0 ? microseconds / hour : -((-microseconds + hour - 1) / hour)
+        EventScan.floor(microseconds, 3_600_000_000)
     }
 }

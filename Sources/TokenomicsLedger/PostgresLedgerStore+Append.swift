@@ -22,8 +22,9 @@ extension PostgresLedgerStore {
         let location = location
         let duplicates = try await run {
             try await client.withTransaction(logger: Self.logger) { connection in
-                let duplicates = try await Self.insert(batch, on: connection)
-                try await Self.store(batch.rollups(excluding: duplicates), on: connection, location: location)
+                let (duplicates, keyIDs) = try await Self.insert(batch, on: connection)
+                try await Self.store(
+                    batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
                 return duplicates
             }
         }
@@ -36,8 +37,10 @@ extension PostgresLedgerStore {
     /// hash finds it through the unique index; the rare other id with the same hash is stored
     /// without a hash and found through the index of such ids.
     ///
-    /// - Returns: the indices of the duplicates in the batch.
-    static func insert(_ batch: LedgerBatch, on connection: PostgresConnection) async throws -> [Int] {
+    /// - Returns: the indices of the duplicates in the batch, and the id of each of its keys.
+    static func insert(_ batch: LedgerBatch, on connection: PostgresConnection) async throws
+        -> (duplicates: [Int], keyIDs: [Int64])
+    {
         let entries = batch.entries
         // An id repeated in the batch is a duplicate of its first occurrence: only first
         // occurrences are sent, so every returned id names exactly one entry.
@@ -62,7 +65,7 @@ extension PostgresLedgerStore {
             for id in try await insert(rows, rowType: rowType, on: connection) { stored.insert(id) }
             if let following { rows = await following.value }
         }
-        guard stored.count < unique.count else { return duplicates }
+        guard stored.count < unique.count else { return (duplicates, keyIDs) }
         // The ids not stored had their hash taken: by themselves (duplicates), or by another id.
         let refused = unique.filter { !stored.contains(entries[$0].id) }
         let holders = try await connection.query(
@@ -88,7 +91,7 @@ extension PostgresLedgerStore {
             _ = try await insert(
                 Self.rows(colliding[...], of: batch, keyIDs: keyIDs, hashed: false), rowType: rowType, on: connection)
         }
-        return duplicates.sorted()
+        return (duplicates.sorted(), keyIDs)
     }
 
     /// Runs one insert of event rows; returns the ids stored.

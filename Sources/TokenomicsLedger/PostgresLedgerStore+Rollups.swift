@@ -21,43 +21,57 @@ extension PostgresLedgerStore {
             + "DO UPDATE SET \(updates.joined(separator: ", "))"
     }
 
-    /// Adds a batch's rollup rows to the stored hourly and daily rollups, in the caller's
-    /// transaction.
+    /// Adds rollup rows to the stored hourly and daily rollups, in the caller's transaction.
     ///
     /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
     static func store(_ rollups: LedgerRollups, on connection: PostgresConnection, location: String) async throws {
         guard !rollups.isEmpty else { return }
         let keys = Array(Set(rollups.rows.keys.map(\.key)))
         let ids = Dictionary(uniqueKeysWithValues: zip(keys, try await keyIDs(keys, on: connection)))
+        func rows(_ rollups: LedgerRollups) -> [(Int64, Int64, SpendSums)] {
+            rollups.rows.map { key, sums in (key.hour, ids[key.key] ?? -1, sums) }
+        }
+        try await upsert(
+            hourly: rows(rollups), daily: rows(rollups.daily), on: connection, location: location)
+    }
+
+    /// Adds a batch's sums to the stored hourly and daily rollups, given its keys' ids.
+    static func store(
+        _ rollups: LedgerBatch.Rollups, keyIDs: [Int64], on connection: PostgresConnection, location: String
+    ) async throws {
+        func rows(_ sums: [LedgerBatch.Rollups.Slot: SpendSums]) -> [(Int64, Int64, SpendSums)] {
+            sums.map { slot, sums in (slot.hour, keyIDs[slot.key], sums) }
+        }
+        try await upsert(
+            hourly: rows(rollups.hourly), daily: rows(rollups.daily), on: connection, location: location)
+    }
+
+    /// Runs the hourly and daily upserts of rows of hour, key id and sums.
+    private static func upsert(
+        hourly: [(Int64, Int64, SpendSums)], daily: [(Int64, Int64, SpendSums)], on connection: PostgresConnection,
+        location: String
+    ) async throws {
+        guard !hourly.isEmpty else { return }
         let rowType = try await rowType("rollups", on: connection)
-        for (table, sums) in [("rollups", rollups), (LedgerSchema.dailyRollupsTable, rollups.daily)] {
-            guard let rows = try rollupRows(sums, keyIDs: ids, location: location) else { continue }
+        for (table, rows) in [("rollups", hourly), (LedgerSchema.dailyRollupsTable, daily)] {
+            var array = RowArray(columns: rollupColumnTypes, rows: rows.count)
+            for (hour, keyID, sums) in rows {
+                array.append(hour)
+                array.append(keyID)
+                for count in LedgerRollups.counts(sums) { array.append(count) }
+                array.append(sums.qualitySum)
+                for amount in LedgerRollups.amounts(sums) {
+                    let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
+                    array.append(stored.nano)
+                    array.append(stored.atto)
+                }
+                array.endRow()
+            }
             var bindings = PostgresBindings(capacity: 1)
-            bindings.append(rows.parameter(rowType: rowType))
+            bindings.append(array.parameter(rowType: rowType))
             try await connection.query(
                 PostgresQuery(unsafeSQL: rollupUpsertSQL(table: table), binds: bindings), logger: logger)
         }
-    }
-
-    /// The rows of a batch's rollups, or `nil` when there are none.
-    ///
-    /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
-    static func rollupRows(_ rollups: LedgerRollups, keyIDs: [EventKey: Int64], location: String) throws -> RowArray? {
-        guard !rollups.isEmpty else { return nil }
-        var row = RowArray(columns: rollupColumnTypes, rows: rollups.rows.count)
-        for (key, sums) in rollups.rows {
-            row.append(key.hour)
-            row.append(keyIDs[key.key])
-            for count in LedgerRollups.counts(sums) { row.append(count) }
-            row.append(sums.qualitySum)
-            for amount in LedgerRollups.amounts(sums) {
-                let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
-                row.append(stored.nano)
-                row.append(stored.atto)
-            }
-            row.endRow()
-        }
-        return row
     }
 
     public func rollups(by dimensions: [LedgerGroupKey], since: Date?, until: Date?, per grain: RollupGrain)

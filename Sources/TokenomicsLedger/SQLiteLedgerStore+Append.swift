@@ -8,8 +8,8 @@ extension SQLiteLedgerStore {
         guard !batch.isEmpty else { return AppendResult() }
         let path = path
         return try await write { db in
-            let duplicates = try Self.insert(batch, in: db)
-            try Self.store(batch.rollups(excluding: duplicates), in: db, location: path)
+            let (duplicates, keyIDs) = try Self.insert(batch, in: db)
+            try Self.store(batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: path)
             return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
         }
     }
@@ -25,8 +25,8 @@ extension SQLiteLedgerStore {
     /// the rare other id with the same hash (about one pair in 10¹¹ among a million ids) is
     /// stored without a hash, and found through the index of such ids.
     ///
-    /// - Returns: the indices of the duplicates in the batch.
-    static func insert(_ batch: LedgerBatch, in db: Database) throws -> [Int] {
+    /// - Returns: the indices of the duplicates in the batch, and the id of each of its keys.
+    static func insert(_ batch: LedgerBatch, in db: Database) throws -> (duplicates: [Int], keyIDs: [Int64]) {
         let keyIDs = try keyIDs(batch.keys, in: db)
         let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
         var duplicates: [Int] = []
@@ -49,7 +49,7 @@ extension SQLiteLedgerStore {
                 hash = nil
             }
         }
-        return duplicates
+        return (duplicates, keyIDs)
     }
 
     /// Whether an id whose hash is stored is itself stored.

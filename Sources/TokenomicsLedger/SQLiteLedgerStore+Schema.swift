@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import TokenomicsCore
 
 extension SQLiteLedgerStore {
     /// The rollup upsert, with `?` parameters.
@@ -17,23 +18,42 @@ extension SQLiteLedgerStore {
     }
 
     private static func store(_ rollups: LedgerRollups, sql: String, in db: Database, location: String) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        let sqlite = statement.sqliteStatement
         let keys = Array(Set(rollups.rows.keys.map(\.key)))
         let ids = Dictionary(uniqueKeysWithValues: zip(keys, try keyIDs(keys, in: db)))
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
         for (key, sums) in rollups.rows {
-            var row = RowBinder(sqlite)
-            row.bind(key.hour)
-            row.bind(ids[key.key])
-            for count in LedgerRollups.counts(sums) { row.bind(count) }
-            row.bind(sums.qualitySum)
-            for amount in LedgerRollups.amounts(sums) {
-                let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
-                row.bind(stored.nano)
-                row.bind(stored.atto)
-            }
-            _ = try RowBinder.step(sqlite, in: db)
+            try storeRollup(
+                hour: key.hour, keyID: ids[key.key] ?? -1, sums, with: statement, in: db, location: location)
         }
+    }
+
+    /// Adds a batch's sums to the stored hourly and daily rollups, given its keys' ids.
+    static func store(_ rollups: LedgerBatch.Rollups, keyIDs: [Int64], in db: Database, location: String) throws {
+        for (sql, rows) in [(rollupUpsertSQL, rollups.hourly), (dailyRollupUpsertSQL, rollups.daily)] {
+            let statement = try db.cachedStatement(sql: sql).sqliteStatement
+            for (slot, sums) in rows {
+                try storeRollup(
+                    hour: slot.hour, keyID: keyIDs[slot.key], sums, with: statement, in: db, location: location)
+            }
+        }
+    }
+
+    /// Runs a rollup upsert for one row.
+    private static func storeRollup(
+        hour: Int64, keyID: Int64, _ sums: SpendSums, with statement: SQLiteStatement, in db: Database,
+        location: String
+    ) throws {
+        var row = RowBinder(statement)
+        row.bind(hour)
+        row.bind(keyID)
+        for count in LedgerRollups.counts(sums) { row.bind(count) }
+        row.bind(sums.qualitySum)
+        for amount in LedgerRollups.amounts(sums) {
+            let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
+            row.bind(stored.nano)
+            row.bind(stored.atto)
+        }
+        _ = try RowBinder.step(statement, in: db)
     }
 
     /// The named migrations, in order. Append-only: a released migration is never edited; a
