@@ -81,13 +81,15 @@ enum LedgerSchema {
 
 extension LedgerSchema {
     /// The columns of the events table since `v4-compact-events`, with `integer` as the 64-bit
-    /// integer type: a row number, the id and its hash (unique; `NULL` for an id whose hash
-    /// another id holds), the timestamp, the ``EventKey``'s id and the ``EventRecord``.
-    static func compactEventColumns(integer: String, blob: String = "BLOB", rowNumber: String = "INTEGER PRIMARY KEY")
-        -> String
-    {
-        "seq \(rowNumber), id TEXT NOT NULL, id_hash \(integer), ts_us \(integer), key_id \(integer) NOT NULL, "
-            + "record \(blob) NOT NULL"
+    /// integer type: a row number when `rowNumber` gives its definition (SQLite's rowid, in
+    /// storage order), the id and its hash (unique; `NULL` for an id whose hash another id
+    /// holds), the timestamp, the ``EventKey``'s id and the ``EventRecord``.
+    static func compactEventColumns(integer: String, blob: String = "BLOB", rowNumber: String? = nil) -> String {
+        let columns = [
+            "id TEXT NOT NULL", "id_hash \(integer)", "ts_us \(integer)", "key_id \(integer) NOT NULL",
+            "record \(blob) NOT NULL",
+        ]
+        return ((rowNumber.map { ["seq \($0)"] } ?? []) + columns).joined(separator: ", ")
     }
 }
 

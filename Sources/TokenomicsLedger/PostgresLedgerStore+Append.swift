@@ -7,43 +7,61 @@ extension PostgresLedgerStore {
     /// while the server runs the current one.
     static let rowsPerInsert = 5_000
 
-    /// The columns of an `event_row`: the events table's without its row number.
+    /// The columns of an `event_row`, the events table's.
     static let eventRowColumns: [RowArray.Element] = [.text, .bigint, .bigint, .bigint, .bytea]
 
-    /// `INSERT … SELECT * FROM UNNEST($1::event_row[]) ON CONFLICT DO NOTHING RETURNING id`: an
-    /// id hash already stored leaves the row alone and is not returned, so the returned ids are
-    /// those of the stored rows.
+    /// `INSERT … SELECT * FROM UNNEST($1::event_row[])`: the rows as one array of `event_row`
+    /// records. No `ON CONFLICT`: ``insert(_:on:)`` has found the stored ids first (speculative
+    /// insertion made each row cost the server about twice as much).
     static let insertSQL =
-        "INSERT INTO events (id, id_hash, ts_us, key_id, record) SELECT * FROM UNNEST($1::event_row[]) "
-        + "ON CONFLICT DO NOTHING RETURNING id"
+        "INSERT INTO events (id, id_hash, ts_us, key_id, record) SELECT * FROM UNNEST($1::event_row[])"
+
+    /// Times an append is tried when another transaction stores one of its ids meanwhile.
+    static let appendAttempts = 3
 
     public func append(_ batch: LedgerBatch) async throws -> AppendResult {
         guard !batch.isEmpty else { return AppendResult() }
         let location = location
-        let duplicates = try await run {
-            try await client.withTransaction(logger: Self.logger) { connection in
-                let (duplicates, keyIDs) = try await Self.insert(batch, on: connection)
-                try await Self.store(
-                    batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
-                return duplicates
+        var attempt = 1
+        while true {
+            do {
+                let duplicates = try await client.withTransaction(logger: Self.logger) { connection in
+                    let (duplicates, keyIDs) = try await Self.insert(batch, on: connection)
+                    try await Self.store(
+                        batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
+                    return duplicates
+                }
+                return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
+            } catch  where Self.isRetryable(error) && attempt < Self.appendAttempts {
+                // Another transaction stored one of these ids after they were looked up (or the
+                // server broke a deadlock by rolling this one back): try the batch again.
+                attempt += 1
+            } catch {
+                // Any other failure is reported as every other query's is.
+                return try await run { throw error }
             }
         }
-        return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
+    }
+
+    /// Whether a failed append is worth trying again: it broke the unique index of id hashes
+    /// (another transaction stored the id meanwhile), or the server chose it to break a deadlock.
+    static func isRetryable(_ error: any Error) -> Bool {
+        guard let state = (cause(error) as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+        return state == "23505" || state == "40P01"
     }
 
     /// Stores the events of a batch whose ids are not stored yet, in the caller's transaction.
     ///
-    /// An event is a duplicate when its id is stored, or appears earlier in the batch. The id
-    /// hash finds it through the unique index; the rare other id with the same hash is stored
-    /// without a hash and found through the index of such ids.
+    /// An event is a duplicate when its id is stored, or appears earlier in the batch. The ids'
+    /// hashes are looked up first (one index probe each); the rare other id with a hash already
+    /// taken is stored without a hash, and found through the index of such ids.
     ///
     /// - Returns: the indices of the duplicates in the batch, and the id of each of its keys.
     static func insert(_ batch: LedgerBatch, on connection: PostgresConnection) async throws
         -> (duplicates: [Int], keyIDs: [Int64])
     {
         let entries = batch.entries
-        // An id repeated in the batch is a duplicate of its first occurrence: only first
-        // occurrences are sent, so every returned id names exactly one entry.
+        // An id repeated in the batch is a duplicate of its first occurrence.
         var seen = Set<String>(minimumCapacity: entries.count)
         var duplicates: [Int] = []
         var unique: [Int] = []
@@ -51,59 +69,55 @@ extension PostgresLedgerStore {
         for index in entries.indices {
             if seen.insert(entries[index].id).inserted { unique.append(index) } else { duplicates.append(index) }
         }
-        let keyIDs = try await keyIDs(batch.keys, on: connection)
-        let rowType = try await rowType("event_row", on: connection)
-        var stored = Set<String>(minimumCapacity: unique.count)
-        let chunks = stride(from: 0, to: unique.count, by: rowsPerInsert).map {
-            unique[$0..<min($0 + rowsPerInsert, unique.count)]
+        var holders: [Int64: String] = [:]
+        let rows = try await connection.query(
+            "SELECT id_hash, id FROM events WHERE id_hash = ANY(\(unique.map { batch.hashes[$0] }))", logger: logger
+        ).decode((Int64, String).self)
+        for try await (hash, id) in rows { holders[hash] = id }
+        // Each hash is given to the first new id that has it; the others are stored unhashed
+        // unless they are stored already.
+        var hashed: [Int] = []
+        var unhashed: [Int] = []
+        hashed.reserveCapacity(unique.count)
+        for index in unique {
+            let (id, hash) = (entries[index].id, batch.hashes[index])
+            switch holders[hash] {
+            case id: duplicates.append(index)
+            case nil:
+                holders[hash] = id
+                hashed.append(index)
+            default: unhashed.append(index)
+            }
         }
-        // Each next statement's rows are written while the server runs the previous one.
-        var rows = Self.rows(chunks[0], of: batch, keyIDs: keyIDs)
-        for index in chunks.indices {
-            let next = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
-            let following = next.map { next in Task { Self.rows(next, of: batch, keyIDs: keyIDs) } }
-            for id in try await insert(rows, rowType: rowType, on: connection) { stored.insert(id) }
-            if let following { rows = await following.value }
-        }
-        guard stored.count < unique.count else { return (duplicates, keyIDs) }
-        // The ids not stored had their hash taken: by themselves (duplicates), or by another id.
-        let refused = unique.filter { !stored.contains(entries[$0].id) }
-        let holders = try await connection.query(
-            "SELECT id FROM events WHERE id_hash = ANY(\(refused.map { batch.hashes[$0] }))", logger: logger
-        ).collect().map { try $0.decode(String.self) }
-        let held = Set(holders)
-        let others = refused.filter { !held.contains(entries[$0].id) }
-        var unhashed = Set<String>()
-        if !others.isEmpty {
-            let ids = others.map { entries[$0].id }
-            unhashed = Set(
+        if !unhashed.isEmpty {
+            let ids = unhashed.map { entries[$0].id }
+            let stored = Set(
                 try await connection.query(
                     "SELECT id FROM events WHERE id_hash IS NULL AND id = ANY(\(ids))", logger: logger
                 ).collect().map { try $0.decode(String.self) })
+            duplicates += unhashed.filter { stored.contains(entries[$0].id) }
+            unhashed.removeAll { stored.contains(entries[$0].id) }
         }
-        var colliding: [Int] = []
-        for index in refused {
-            let id = entries[index].id
-            if held.contains(id) || unhashed.contains(id) { duplicates.append(index) } else { colliding.append(index) }
-        }
-        if !colliding.isEmpty {
-            // Stored without a hash: a NULL never conflicts.
-            _ = try await insert(
-                Self.rows(colliding[...], of: batch, keyIDs: keyIDs, hashed: false), rowType: rowType, on: connection)
+        let keyIDs = try await keyIDs(batch.keys, on: connection)
+        let rowType = try await rowType("event_row", on: connection)
+        let chunks =
+            stride(from: 0, to: hashed.count, by: rowsPerInsert).map {
+                (hashed[$0..<min($0 + rowsPerInsert, hashed.count)], true)
+            } + (unhashed.isEmpty ? [] : [(unhashed[...], false)])
+        guard !chunks.isEmpty else { return (duplicates.sorted(), keyIDs) }
+        // Each next statement's rows are written while the server runs the previous one.
+        var next = Self.rows(chunks[0].0, of: batch, keyIDs: keyIDs, hashed: chunks[0].1)
+        for index in chunks.indices {
+            let following = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
+            let prepared = following.map { chunk in
+                Task { Self.rows(chunk.0, of: batch, keyIDs: keyIDs, hashed: chunk.1) }
+            }
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(next.parameter(rowType: rowType))
+            try await connection.query(PostgresQuery(unsafeSQL: insertSQL, binds: bindings), logger: logger)
+            if let prepared { next = await prepared.value }
         }
         return (duplicates.sorted(), keyIDs)
-    }
-
-    /// Runs one insert of event rows; returns the ids stored.
-    private static func insert(_ rows: RowArray, rowType: UInt32, on connection: PostgresConnection) async throws
-        -> [String]
-    {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(rows.parameter(rowType: rowType))
-        var ids: [String] = []
-        let query = PostgresQuery(unsafeSQL: insertSQL, binds: bindings)
-        for try await id in try await connection.query(query, logger: logger).decode(String.self) { ids.append(id) }
-        return ids
     }
 
     /// The `event_row`s of some entries of a batch.
@@ -141,7 +155,9 @@ extension PostgresLedgerStore {
         let names = columns.joined(separator: ", ")
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "INSERT INTO event_keys (\(names)) SELECT * FROM UNNEST(\(arrays)) ON CONFLICT DO NOTHING",
+                // In key order, so that appends adding the same keys lock them in the same order.
+                unsafeSQL: "INSERT INTO event_keys (\(names)) SELECT * FROM UNNEST(\(arrays)) ORDER BY "
+                    + columns.indices.map { String($0 + 1) }.joined(separator: ", ") + " ON CONFLICT DO NOTHING",
                 binds: bindings), logger: logger)
         let matches = columns.map { "k.\($0) = u.\($0)" }.joined(separator: " AND ")
         let rows = try await connection.query(

@@ -8,31 +8,53 @@ extension PostgresLedgerStore {
         progress: @escaping @Sendable (Int) -> Void
     ) async throws -> RepriceResult {
         var result = RepriceResult()
-        var lastSeq: Int64 = 0
+        var position = RepricePosition.hashed(after: nil)
         while true {
-            let after = lastSeq
-            let (batch, last) = try await run {
+            let from = position
+            let (batch, next) = try await run {
                 try await client.withTransaction(logger: Self.logger) { connection in
                     try await self.repriceBatch(
-                        on: connection, after: after, since: since, until: until, limit: batchSize, price: price)
+                        on: connection, from: from, since: since, until: until, limit: batchSize, price: price)
                 }
             }
             result += batch
             progress(result.examined)
-            guard let last else { return result }
-            lastSeq = last
+            guard let next else { return result }
+            position = next
         }
     }
 
-    /// Re-prices the next `limit` events after the row `after` (in storage order) in the
-    /// caller's transaction; returns what changed and the last row read, `nil` at the end.
+    /// Where re-pricing has got to: the events are read in id hash order, then those stored
+    /// without a hash in id order (both through an index).
+    enum RepricePosition: Sendable {
+        /// After the event with this hash (`nil`: from the start).
+        case hashed(after: Int64?)
+        /// After the unhashed event with this id.
+        case unhashed(after: String)
+    }
+
+    /// Re-prices the next `limit` events from `from` in the caller's transaction; returns what
+    /// changed and where to go on from, `nil` at the end.
     private func repriceBatch(
-        on connection: PostgresConnection, after: Int64, since: Date?, until: Date?, limit: Int,
+        on connection: PostgresConnection, from: RepricePosition, since: Date?, until: Date?, limit: Int,
         price: (LedgerEntry) -> LedgerEntry
-    ) async throws -> (RepriceResult, Int64?) {
+    ) async throws -> (RepriceResult, RepricePosition?) {
         var bindings = PostgresBindings()
-        bindings.append(after)
-        var conditions = ["seq > $1"]
+        var conditions: [String]
+        let order: String
+        switch from {
+        case .hashed(let after):
+            conditions = ["id_hash IS NOT NULL"]
+            if let after {
+                bindings.append(after)
+                conditions.append("id_hash > $1")
+            }
+            order = "id_hash"
+        case .unhashed(let after):
+            bindings.append(after)
+            conditions = ["id_hash IS NULL", "id > $1"]
+            order = "id"
+        }
         if let since {
             bindings.append(LedgerSchema.microseconds(since))
             conditions.append("ts_us >= $\(bindings.count)")
@@ -43,22 +65,22 @@ extension PostgresLedgerStore {
         }
         bindings.append(Int64(limit))
         let select = PostgresQuery(
-            unsafeSQL: "SELECT seq, id, ts_us, key_id, record FROM events WHERE "
-                + conditions.joined(separator: " AND ") + " ORDER BY seq LIMIT $\(bindings.count)",
+            unsafeSQL: "SELECT id_hash, id, ts_us, key_id, record FROM events WHERE "
+                + conditions.joined(separator: " AND ") + " ORDER BY \(order) LIMIT $\(bindings.count)",
             binds: bindings)
         let keys = try await Self.eventKeys(on: connection)
-        var olds: [(seq: Int64, entry: LedgerEntry)] = []
+        var olds: [(hash: Int64?, entry: LedgerEntry)] = []
         let rows = try await connection.query(select, logger: Self.logger)
-        for try await (seq, id, microseconds, keyID, record) in rows.decode(
-            (Int64, String, Int64?, Int64, ByteBuffer).self)
+        for try await (hash, id, microseconds, keyID, record) in rows.decode(
+            (Int64?, String, Int64?, Int64, ByteBuffer).self)
         {
-            olds.append((seq, try Self.entry(id, microseconds, keyID, record, keys: keys, location: location)))
+            olds.append((hash, try Self.entry(id, microseconds, keyID, record, keys: keys, location: location)))
         }
         var result = RepriceResult()
         var rollups = LedgerRollups()
-        for (seq, old) in olds {
+        for (hash, old) in olds {
             guard let new = result.reprice(old, with: price) else { continue }
-            try await record(old, new, seq: seq, on: connection)
+            try await record(old, new, hash: hash, on: connection)
             rollups.add(old, removing: true)
             rollups.add(new)
         }
@@ -67,11 +89,18 @@ extension PostgresLedgerStore {
             try await connection.query(
                 PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE requests = 0"), logger: Self.logger)
         }
-        return (result, olds.count < limit ? nil : olds.last?.seq)
+        let next: RepricePosition?
+        switch (from, olds.last) {
+        case (.hashed, let last?) where olds.count == limit: next = .hashed(after: last.hash)
+        case (.hashed, _): next = .unhashed(after: "")
+        case (.unhashed, let last?) where olds.count == limit: next = .unhashed(after: last.entry.id)
+        case (.unhashed, _): next = nil
+        }
+        return (result, next)
     }
 
     /// Keeps an event's previous pricing in `repricings` and stores its new key and record.
-    private func record(_ old: LedgerEntry, _ new: LedgerEntry, seq: Int64, on connection: PostgresConnection)
+    private func record(_ old: LedgerEntry, _ new: LedgerEntry, hash: Int64?, on connection: PostgresConnection)
         async throws
     {
         let oldCost = try old.cost.map { try StoredAmount.checked($0, location: location, owner: "event \(old.id)") }
@@ -86,7 +115,13 @@ extension PostgresLedgerStore {
         let keyID = try await Self.keyIDs([EventKey(new)], on: connection)[0]
         var record = ByteBuffer()
         record.writeBytes(EventRecord.encode(new))
-        try await connection.query(
-            "UPDATE events SET key_id = \(keyID), record = \(record) WHERE seq = \(seq)", logger: Self.logger)
+        if let hash {
+            try await connection.query(
+                "UPDATE events SET key_id = \(keyID), record = \(record) WHERE id_hash = \(hash)", logger: Self.logger)
+        } else {
+            try await connection.query(
+                "UPDATE events SET key_id = \(keyID), record = \(record) WHERE id_hash IS NULL AND id = \(new.id)",
+                logger: Self.logger)
+        }
     }
 }

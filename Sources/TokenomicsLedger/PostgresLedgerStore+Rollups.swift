@@ -55,7 +55,8 @@ extension PostgresLedgerStore {
         let rowType = try await rowType("rollups", on: connection)
         for (table, rows) in [("rollups", hourly), (LedgerSchema.dailyRollupsTable, daily)] {
             var array = RowArray(columns: rollupColumnTypes, rows: rows.count)
-            for (hour, keyID, sums) in rows {
+            // In key order, so that concurrent appends lock the rows they share in the same order.
+            for (hour, keyID, sums) in rows.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 array.append(hour)
                 array.append(keyID)
                 for count in LedgerRollups.counts(sums) { array.append(count) }

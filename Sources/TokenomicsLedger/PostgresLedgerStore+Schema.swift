@@ -84,7 +84,7 @@ extension PostgresLedgerStore {
                 // are summed again under the new key; then the old tables go.
                 "ALTER TABLE events RENAME TO legacy_events",
                 "ALTER INDEX events_ts RENAME TO legacy_events_ts",
-                "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "BIGINT", blob: "BYTEA", rowNumber: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")))",
+                "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "BIGINT", blob: "BYTEA")))",
                 "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)",
                 "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL",
                 "CREATE INDEX events_ts ON events (ts_us)",

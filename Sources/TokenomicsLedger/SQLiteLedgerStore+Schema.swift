@@ -127,7 +127,10 @@ extension SQLiteLedgerStore {
             // The events written so far move to the new table, row by row, and their rollups are
             // summed again under the new key; then the old tables go.
             try db.execute(sql: "ALTER TABLE events RENAME TO legacy_events")
-            try db.execute(sql: "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "INTEGER")))")
+            try db.execute(
+                sql:
+                    "CREATE TABLE events (\(LedgerSchema.compactEventColumns(integer: "INTEGER", rowNumber: "INTEGER PRIMARY KEY")))"
+            )
             try db.execute(sql: "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)")
             try db.execute(sql: "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL")
             let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")

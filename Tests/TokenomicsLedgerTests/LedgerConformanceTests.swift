@@ -50,6 +50,40 @@ struct LedgerConformanceTests {
         #expect(ids.sorted() == ["c1", "c2", "c3"])
         let total = try await store.rollups(by: [], since: nil, until: nil, hourly: false)
         #expect(total.first?.sums.requests == 3)
+        // Re-pricing reads and updates every one of them, a batch at a time.
+        let repriced = try await store.reprice(
+            since: nil, until: nil, batchSize: 1,
+            price: { entry in
+                var entry = entry
+                entry.catalogVersion = "2026-01-01"
+                entry.cost = Money(dollars: 1)
+                entry.breakdown = CostBreakdown(input: Money(dollars: 1))
+                return entry
+            }, progress: { _ in })
+        #expect(repriced.examined == 3)
+        #expect(repriced.changed == 3)
+        let after = try await store.entries(since: nil, until: nil, limit: nil)
+        #expect(after.allSatisfy { $0.catalogVersion == "2026-01-01" && $0.cost == Money(dollars: 1) })
+    }
+
+    @Test(
+        "appends racing with overlapping ids store each id once and count the rest as duplicates",
+        arguments: LedgerBackend.all)
+    func concurrentOverlappingAppends(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        // Four batches of 3,000 ids, each sharing 1,000 with the next.
+        let batches = (0..<4).map { batch in
+            (batch * 2_000..<batch * 2_000 + 3_000).map { LedgerFixtures.entry("r\($0)") }
+        }
+        let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in
+            for batch in batches { group.addTask { try await store.append(batch) } }
+            return try await group.reduce(into: [AppendResult]()) { $0.append($1) }
+        }
+        #expect(results.map(\.stored).reduce(0, +) == 9_000)
+        #expect(results.map(\.duplicates).reduce(0, +) == 3_000)
+        #expect(try await store.count() == 9_000)
+        let total = try await store.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(total.first?.sums.requests == 9_000)
     }
 
     @Test("the sum of many small amounts equals their exact Int128 sum", arguments: LedgerBackend.all)
