@@ -25,6 +25,11 @@ public protocol LedgerStore: Sendable {
     /// - Throws: ``LedgerError``.
     func append(_ batch: LedgerBatch) async throws -> AppendResult
 
+    /// How many ``append(_:)-(LedgerBatch)`` calls a writer should keep running at once: 1 for a
+    /// store with a single writer (SQLite), more for a server that writes several transactions
+    /// at once (PostgreSQL), so that it works on one batch while the next one travels.
+    var appendsInFlight: Int { get }
+
     /// Keeps lines that could not be used, in one transaction.
     ///
     /// - Parameter items: the lines; their ``QuarantineItem/id`` is ignored and assigned by the store.

@@ -10,6 +10,9 @@ import PostgresNIO
 public final class PostgresLedgerStore: LedgerStore {
     /// The ledger's URL without its password: `postgres://user@host:port/db`.
     public let location: String
+
+    /// Two: the server stores one batch while the next one is sent, each on its own connection.
+    public var appendsInFlight: Int { 2 }
     /// The schema the tables live in (`nil`: the server's default search path).
     public let schema: String?
     let client: PostgresClient

@@ -30,6 +30,7 @@ extension SQLiteLedgerStore {
         let keyIDs = try keyIDs(batch.keys, in: db)
         let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
         var duplicates: [Int] = []
+        var hours = HourRows()
         for index in batch.entries.indices {
             var hash: Int64? = batch.hashes[index]
             while true {
@@ -40,7 +41,12 @@ extension SQLiteLedgerStore {
                 row.bind(batch.timestamps[index])
                 row.bind(keyIDs[batch.keyIndices[index]])
                 batch.withRecord(index) { row.bind(blob: $0) }
-                if try RowBinder.step(insert, in: db) > 0 { break }
+                if try RowBinder.step(insert, in: db) > 0 {
+                    if let microseconds = batch.timestamps[index] {
+                        hours.add(LedgerSchema.hour(microseconds: microseconds), row: db.lastInsertedRowID)
+                    }
+                    break
+                }
                 // The hash is taken: by this id (a duplicate), or by another one.
                 if try isStored(id, hash: batch.hashes[index], in: db) {
                     duplicates.append(index)
@@ -49,7 +55,41 @@ extension SQLiteLedgerStore {
                 hash = nil
             }
         }
+        try hours.store(in: db)
         return (duplicates, keyIDs)
+    }
+
+    /// The first and last row stored per hour by a batch, added to `event_hours`.
+    struct HourRows {
+        private var rows: [Int64: (first: Int64, last: Int64)] = [:]
+        private var current: (hour: Int64, first: Int64, last: Int64)?
+
+        /// Notes a row stored in an hour (rows of one hour mostly come one after another).
+        mutating func add(_ hour: Int64, row: Int64) {
+            if let current, current.hour == hour {
+                self.current = (hour, current.first, row)
+                return
+            }
+            flush()
+            current = (hour, row, row)
+        }
+
+        private mutating func flush() {
+            guard let current else { return }
+            let known = rows[current.hour]
+            rows[current.hour] = (min(known?.first ?? current.first, current.first), current.last)
+        }
+
+        /// Widens each hour's stored run of rows to hold those of the batch.
+        mutating func store(in db: Database) throws {
+            flush()
+            current = nil
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO event_hours (hour, first_seq, last_seq) VALUES (?, ?, ?) ON CONFLICT (hour) "
+                    + "DO UPDATE SET first_seq = MIN(first_seq, excluded.first_seq), "
+                    + "last_seq = MAX(last_seq, excluded.last_seq)")
+            for (hour, run) in rows { try statement.execute(arguments: [hour, run.first, run.last]) }
+        }
     }
 
     /// Whether an id whose hash is stored is itself stored.

@@ -30,16 +30,11 @@ extension SQLiteLedgerStore {
         _ db: Database, after: Int64, since: Date?, until: Date?, limit: Int,
         price: (LedgerEntry) -> LedgerEntry, path: String
     ) throws -> (RepriceResult, Int64?) {
-        var conditions = ["seq > ?"]
-        var arguments: StatementArguments = [after]
-        if let since {
-            conditions.append("ts_us >= ?")
-            arguments += [microseconds(since)]
+        guard let (range, rangeArguments) = try range(since: since, until: until, in: db) else {
+            return (RepriceResult(), nil)
         }
-        if let until {
-            conditions.append("ts_us < ?")
-            arguments += [microseconds(until)]
-        }
+        let conditions = ["seq > ?"] + range
+        let arguments: StatementArguments = [after] + rangeArguments
         let keys = try eventKeys(in: db)
         let select = try db.makeStatement(
             sql: "SELECT seq, id, ts_us, key_id, record FROM events WHERE " + conditions.joined(separator: " AND ")

@@ -133,6 +133,10 @@ extension SQLiteLedgerStore {
             )
             try db.execute(sql: "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)")
             try db.execute(sql: "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL")
+            // Instead of an index on the timestamp: the first and last row of each hour.
+            try db.execute(
+                sql: "CREATE TABLE event_hours (hour INTEGER PRIMARY KEY, first_seq INTEGER NOT NULL, "
+                    + "last_seq INTEGER NOT NULL)")
             let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
             for table in ["rollups", LedgerSchema.dailyRollupsTable] {
                 try db.execute(sql: "DROP TABLE \(table)")
@@ -141,7 +145,6 @@ extension SQLiteLedgerStore {
             }
             try convertLegacyEvents(db)
             try db.execute(sql: "DROP TABLE legacy_events")
-            try db.execute(sql: "CREATE INDEX events_ts ON events (ts_us)")
         }
         return migrator
     }

@@ -16,6 +16,9 @@ public final class SQLiteLedgerStore: LedgerStore {
 
     /// The ledger file's path (see ``LedgerStore/location``).
     public var location: String { path }
+
+    /// One: SQLite has one writer at a time; a second append would only wait for the first.
+    public var appendsInFlight: Int { 1 }
     private let pool: DatabasePool
 
     /// Opens (creating it if absent) the ledger file, without migrating it.

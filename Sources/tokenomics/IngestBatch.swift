@@ -20,9 +20,9 @@ struct IngestBatch {
     var events = 0
     var result = AppendResult()
     var quarantined = 0
-    /// The append of the previous batch, still running while the next batch is read: parsing and
-    /// pricing on one core overlap with SQLite's writing on the other.
-    private var inFlight: Task<AppendResult, any Error>?
+    /// The appends of the previous batches, still running while the next batch is read: parsing
+    /// and pricing on one core overlap with the ledger's writing on the other.
+    private var inFlight: [Task<AppendResult, any Error>] = []
 
     /// A batch of `size` entries a transaction.
     init(size: Int = IngestBatch.size) {
@@ -54,26 +54,25 @@ struct IngestBatch {
             ))
     }
 
-    /// Starts writing the waiting entries (one transaction) once the previous batch's write has
-    /// ended, and writes the quarantined lines; with `last`, waits for every write to end.
+    /// Starts writing the waiting entries (one transaction) once no more than the store's
+    /// ``TokenomicsLedger/LedgerStore/appendsInFlight`` earlier writes are still running, and
+    /// writes the quarantined lines; with `last`, waits for every write to end.
     mutating func flush(to store: some LedgerStore, last: Bool = false) async throws {
-        if let inFlight {
-            result += try await inFlight.value
-            self.inFlight = nil
+        while inFlight.count >= store.appendsInFlight {
+            result += try await inFlight.removeFirst().value
         }
         if !entries.isEmpty {
             let batch = entries
             entries = LedgerBatch(capacity: size)
-            inFlight = Task { try await store.append(batch) }
+            inFlight.append(Task { try await store.append(batch) })
         }
         if !rejected.isEmpty {
             try await store.quarantine(rejected)
             quarantined += rejected.count
             rejected.removeAll(keepingCapacity: true)
         }
-        if last, let inFlight {
-            result += try await inFlight.value
-            self.inFlight = nil
+        if last {
+            while !inFlight.isEmpty { result += try await inFlight.removeFirst().value }
         }
     }
 

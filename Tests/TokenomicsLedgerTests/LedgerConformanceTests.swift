@@ -86,6 +86,32 @@ struct LedgerConformanceTests {
         #expect(total.first?.sums.requests == 9_000)
     }
 
+    @Test(
+        "a time range holds exactly its events, whatever order they were stored in", arguments: LedgerBackend.all)
+    func rangesOverShuffledEvents(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        // 600 events over 50 hours, stored in a shuffled order across several batches, one
+        // without a timestamp.
+        var generator = SystemRandomNumberGenerator()
+        let entries = (0..<600).map { index in
+            LedgerFixtures.entry(
+                "s\(index)", at: index == 0 ? nil : LedgerFixtures.march1.addingTimeInterval(Double(index) * 299.5))
+        }.shuffled(using: &generator)
+        for start in stride(from: 0, to: entries.count, by: 150) {
+            _ = try await store.append(Array(entries[start..<start + 150]))
+        }
+        for (from, to) in [(0.0, 3_600.0), (1_000.5, 90_000.25), (-5.0, 200_000.0), (179_000.0, 179_700.0)] {
+            let since = LedgerFixtures.march1.addingTimeInterval(from)
+            let until = LedgerFixtures.march1.addingTimeInterval(to)
+            let expected = entries.filter { entry in entry.event.timestamp.map { $0 >= since && $0 < until } ?? false }
+            let found = try await store.entries(since: since, until: until, limit: nil)
+            #expect(Set(found.map(\.id)) == Set(expected.map(\.id)), "range \(from)–\(to) s")
+            let totals = try await store.totals(since: since, until: until)
+            #expect(totals.requests == expected.count)
+        }
+        #expect(try await store.entries(since: nil, until: nil, limit: nil).count == 600)
+    }
+
     @Test("the sum of many small amounts equals their exact Int128 sum", arguments: LedgerBackend.all)
     func moneySumIsExact(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()
