@@ -3,18 +3,8 @@ import PostgresNIO
 import TokenomicsCore
 
 extension PostgresLedgerStore {
-    /// Rows per `INSERT`: a batch is sent in several statements so that the next one is bound
-    /// while the server runs the current one.
-    static let rowsPerInsert = 5_000
-
-    /// The columns of an `event_row`, the events table's.
-    static let eventRowColumns: [RowArray.Element] = [.text, .bigint, .bigint, .bigint, .bytea]
-
-    /// `INSERT … SELECT * FROM UNNEST($1::event_row[])`: the rows as one array of `event_row`
-    /// records. No `ON CONFLICT`: ``insert(_:on:)`` has found the stored ids first (speculative
-    /// insertion made each row cost the server about twice as much).
-    static let insertSQL =
-        "INSERT INTO events (id, id_hash, ts_us, key_id, record) SELECT * FROM UNNEST($1::event_row[])"
+    /// Rows per write of an append's `COPY`.
+    static let rowsPerCopyWrite = 5_000
 
     /// Times an append is tried when another transaction stores one of its ids meanwhile.
     static let appendAttempts = 3
@@ -99,41 +89,28 @@ extension PostgresLedgerStore {
             unhashed.removeAll { stored.contains(entries[$0].id) }
         }
         let keyIDs = try await keyIDs(batch.keys, on: connection)
-        let rowType = try await rowType("event_row", on: connection)
-        let chunks =
-            stride(from: 0, to: hashed.count, by: rowsPerInsert).map {
-                (hashed[$0..<min($0 + rowsPerInsert, hashed.count)], true)
-            } + (unhashed.isEmpty ? [] : [(unhashed[...], false)])
-        guard !chunks.isEmpty else { return (duplicates.sorted(), keyIDs) }
-        // Each next statement's rows are written while the server runs the previous one.
-        var next = Self.rows(chunks[0].0, of: batch, keyIDs: keyIDs, hashed: chunks[0].1)
-        for index in chunks.indices {
-            let following = chunks.indices.contains(index + 1) ? chunks[index + 1] : nil
-            let prepared = following.map { chunk in
-                Task { Self.rows(chunk.0, of: batch, keyIDs: keyIDs, hashed: chunk.1) }
+        let newRows = hashed.map { ($0, true) } + unhashed.map { ($0, false) }
+        guard !newRows.isEmpty else { return (duplicates.sorted(), keyIDs) }
+        // One `COPY` of all the new rows, sent in parts: the server stores each part while the
+        // next one is written.
+        try await connection.copyFrom(
+            table: "events", columns: ["id", "id_hash", "ts_us", "key_id", "record"], format: .text(.init()),
+            logger: logger
+        ) { writer in
+            for start in stride(from: 0, to: newRows.count, by: rowsPerCopyWrite) {
+                var text = CopyText(capacity: rowsPerCopyWrite * 300)
+                for (index, isHashed) in newRows[start..<min(start + rowsPerCopyWrite, newRows.count)] {
+                    text.field(batch.entries[index].id)
+                    text.field(isHashed ? batch.hashes[index] : nil)
+                    text.field(batch.timestamps[index])
+                    text.field(keyIDs[batch.keyIndices[index]])
+                    batch.withRecord(index) { text.field(bytes: $0) }
+                    text.endRow()
+                }
+                try await writer.write(text.buffer)
             }
-            var bindings = PostgresBindings(capacity: 1)
-            bindings.append(next.parameter(rowType: rowType))
-            try await connection.query(PostgresQuery(unsafeSQL: insertSQL, binds: bindings), logger: logger)
-            if let prepared { next = await prepared.value }
         }
         return (duplicates.sorted(), keyIDs)
-    }
-
-    /// The `event_row`s of some entries of a batch.
-    static func rows(_ indices: ArraySlice<Int>, of batch: LedgerBatch, keyIDs: [Int64], hashed: Bool = true)
-        -> RowArray
-    {
-        var rows = RowArray(columns: eventRowColumns, rows: indices.count)
-        for index in indices {
-            rows.append(batch.entries[index].id)
-            rows.append(hashed ? batch.hashes[index] : nil)
-            rows.append(batch.timestamps[index])
-            rows.append(keyIDs[batch.keyIndices[index]])
-            batch.withRecord(index) { rows.append(bytes: $0) }
-            rows.endRow()
-        }
-        return rows
     }
 
     /// The ids of some event keys in `event_keys`, adding those not there yet.

@@ -14,7 +14,7 @@ extension PostgresLedgerStore {
     struct RowArray: Sendable {
         /// The SQL type of a column.
         enum Element: Sendable {
-            case text, bigint, double, bytea
+            case text, bigint, double
 
             /// The type's OID.
             var oid: UInt32 {
@@ -22,7 +22,6 @@ extension PostgresLedgerStore {
                 case .text: 25
                 case .bigint: 20
                 case .double: 701
-                case .bytea: 17
                 }
             }
         }
@@ -85,13 +84,6 @@ extension PostgresLedgerStore {
             records.writeInteger(value.bitPattern)
         }
 
-        /// Appends the next column's binary value.
-        mutating func append(bytes: UnsafeRawBufferPointer) {
-            beginField(.bytea)
-            records.writeInteger(Int32(bytes.count))
-            records.writeBytes(bytes)
-        }
-
         private mutating func appendNull() {
             records.writeInteger(Int32(-1))
         }
@@ -137,8 +129,8 @@ extension PostgresLedgerStore {
         }
     }
 
-    /// The OID of a row type (found through the search path, like the tables): `event_row` or
-    /// `rollups`, the element types of the arrays event and rollup rows are sent as.
+    /// The OID of a table's row type (found through the search path, like the tables): the
+    /// element type of the array its rows are sent as.
     static func rowType(_ name: String, on connection: PostgresConnection) async throws -> UInt32 {
         let rows = try await connection.query("SELECT \(name)::regtype::oid::bigint", logger: logger)
             .decode(Int64.self)

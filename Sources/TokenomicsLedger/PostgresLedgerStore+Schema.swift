@@ -88,8 +88,6 @@ extension PostgresLedgerStore {
                 "CREATE UNIQUE INDEX events_id_hash ON events (id_hash)",
                 "CREATE INDEX events_unhashed ON events (id) WHERE id_hash IS NULL",
                 "CREATE INDEX events_ts ON events (ts_us)",
-                // The type of the rows an append sends: the events columns without the row number.
-                "CREATE TYPE event_row AS (id TEXT, id_hash BIGINT, ts_us BIGINT, key_id BIGINT, record BYTEA)",
                 "DROP TABLE rollups",
                 "DROP TABLE rollups_daily",
                 "CREATE TABLE rollups (\(LedgerSchema.rollupColumnDefinitions(integer: "BIGINT", real: "DOUBLE PRECISION").joined(separator: ", ")))",

@@ -112,6 +112,16 @@ struct LedgerConformanceTests {
         #expect(try await store.entries(since: nil, until: nil, limit: nil).count == 600)
     }
 
+    @Test("ids with tabs, newlines, backslashes and any Unicode are stored as given", arguments: LedgerBackend.all)
+    func awkwardIDs(backend: LedgerBackend) async throws {
+        let store = try await backend.makeStore()
+        let ids = ["a\tb", "line\nbreak\r", "back\\slash\\N", "\\N", "ключ-😀", " ", "\\x00"]
+        #expect(try await store.append(ids.map { LedgerFixtures.entry($0) }) == AppendResult(stored: 7, duplicates: 0))
+        #expect(try await store.append(ids.map { LedgerFixtures.entry($0) }) == AppendResult(stored: 0, duplicates: 7))
+        let stored = try await store.entries(since: nil, until: nil, limit: nil).map(\.id)
+        #expect(Set(stored) == Set(ids))
+    }
+
     @Test("the sum of many small amounts equals their exact Int128 sum", arguments: LedgerBackend.all)
     func moneySumIsExact(backend: LedgerBackend) async throws {
         let store = try await backend.makeStore()

@@ -88,7 +88,6 @@ struct PostgresLedgerStoreTests {
         for table in ["events", "event_keys", "rollups", "rollups_daily", "repricings", "quarantine"] {
             try await store.client.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table)"))
         }
-        try await store.client.query("DROP TYPE event_row")
         for migration in PostgresLedgerStore.migrations.prefix(2) {
             for statement in migration.statements { try await store.client.query(PostgresQuery(unsafeSQL: statement)) }
         }
