@@ -20,8 +20,8 @@ public struct LedgerBatch: Sendable {
     /// The records, one after another; entry `i`'s ends at `recordEnds[i]`.
     private(set) var records: [UInt8] = []
     private(set) var recordEnds: [Int] = []
-    /// The sums of every entry per hour and per day, by key index.
-    private var sums = Rollups()
+    /// The sums of every entry per hour and key index.
+    private var sums: [Rollups.Slot: SpendSums] = [:]
 
     /// An empty batch with room for `capacity` entries.
     public init(capacity: Int = 0) {
@@ -69,7 +69,8 @@ public struct LedgerBatch: Sendable {
         EventRecord.encode(entry, into: &records)
         recordEnds.append(records.count)
         let hour = microseconds.map { LedgerSchema.hour(microseconds: $0) } ?? LedgerSchema.noHour
-        sums.add(entry, hour: hour, key: index)
+        sums[Rollups.Slot(hour: hour, key: index), default: SpendSums()].add(
+            entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
     }
 
     /// Runs `body` with entry `index`'s record.
@@ -85,11 +86,12 @@ public struct LedgerBatch: Sendable {
 
     /// The rollups of the stored entries: all of them but those at `duplicates`.
     func rollups(excluding duplicates: [Int] = []) -> Rollups {
-        var rollups = sums
+        var hourly = sums
         for index in duplicates {
-            rollups.add(entries[index], hour: hour(index), key: keyIndices[index], removing: true)
+            hourly[Rollups.Slot(hour: hour(index), key: keyIndices[index]), default: SpendSums()] +=
+                -LedgerRollups.sums(of: entries[index])
         }
-        return rollups
+        return Rollups(hourly: hourly)
     }
 
     /// Entry `index`'s hour.
@@ -115,13 +117,12 @@ public struct LedgerBatch: Sendable {
     }
 
     /// The sums of a batch's entries per hour and per UTC day (the day's first hour), each by
-    /// the index of its key in ``keys``: worked out while the batch is built, so that storing it
-    /// only writes them.
+    /// the index of its key in ``keys``.
     struct Rollups: Sendable {
         /// The hourly sums.
-        private(set) var hourly: [Slot: SpendSums] = [:]
-        /// The daily sums.
-        private(set) var daily: [Slot: SpendSums] = [:]
+        let hourly: [Slot: SpendSums]
+        /// The daily sums, added up from the hourly ones.
+        let daily: [Slot: SpendSums]
 
         /// An hour (or day) and a key index.
         struct Slot: Hashable, Sendable {
@@ -129,20 +130,16 @@ public struct LedgerBatch: Sendable {
             var key: Int
         }
 
-        /// Adds an entry, or takes it out.
-        mutating func add(_ entry: LedgerEntry, hour: Int64, key: Int, removing: Bool = false) {
-            let day = Slot(hour: LedgerSchema.day(hour), key: key)
-            if removing {
-                let sums = -LedgerRollups.sums(of: entry)
-                hourly[Slot(hour: hour, key: key), default: SpendSums()] += sums
-                daily[day, default: SpendSums()] += sums
-            } else {
-                let event = entry.event
-                hourly[Slot(hour: hour, key: key), default: SpendSums()].add(
-                    event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
-                daily[day, default: SpendSums()].add(
-                    event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+        /// The rollups of some hourly sums; a slot left with no request (its entries were all
+        /// duplicates) is dropped.
+        init(hourly: [Slot: SpendSums]) {
+            let hourly = hourly.filter { $0.value.requests != 0 }
+            self.hourly = hourly
+            var daily: [Slot: SpendSums] = [:]
+            for (slot, sums) in hourly {
+                daily[Slot(hour: LedgerSchema.day(slot.hour), key: slot.key), default: SpendSums()] += sums
             }
+            self.daily = daily
         }
     }
 }

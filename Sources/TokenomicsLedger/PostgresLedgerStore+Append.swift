@@ -15,8 +15,11 @@ extension PostgresLedgerStore {
         var attempt = 1
         while true {
             do {
+                // The keys first, each added in its own short transaction: a key that another
+                // append is adding then waits for that statement only, not for its whole batch.
+                let keyIDs = try await client.withConnection { try await Self.keyIDs(batch.keys, on: $0) }
                 let duplicates = try await client.withTransaction(logger: Self.logger) { connection in
-                    let (duplicates, keyIDs) = try await Self.insert(batch, on: connection)
+                    let duplicates = try await Self.insert(batch, keyIDs: keyIDs, on: connection)
                     try await Self.store(
                         batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
                     return duplicates
@@ -46,9 +49,10 @@ extension PostgresLedgerStore {
     /// hashes are looked up first (one index probe each); the rare other id with a hash already
     /// taken is stored without a hash, and found through the index of such ids.
     ///
-    /// - Returns: the indices of the duplicates in the batch, and the id of each of its keys.
-    static func insert(_ batch: LedgerBatch, on connection: PostgresConnection) async throws
-        -> (duplicates: [Int], keyIDs: [Int64])
+    /// - Parameter keyIDs: the id of each of the batch's keys.
+    /// - Returns: the indices of the duplicates in the batch.
+    static func insert(_ batch: LedgerBatch, keyIDs: [Int64], on connection: PostgresConnection) async throws
+        -> [Int]
     {
         let entries = batch.entries
         // An id repeated in the batch is a duplicate of its first occurrence.
@@ -88,9 +92,8 @@ extension PostgresLedgerStore {
             duplicates += unhashed.filter { stored.contains(entries[$0].id) }
             unhashed.removeAll { stored.contains(entries[$0].id) }
         }
-        let keyIDs = try await keyIDs(batch.keys, on: connection)
         let newRows = hashed.map { ($0, true) } + unhashed.map { ($0, false) }
-        guard !newRows.isEmpty else { return (duplicates.sorted(), keyIDs) }
+        guard !newRows.isEmpty else { return duplicates.sorted() }
         // One `COPY` of all the new rows, sent in parts: the server stores each part while the
         // next one is written.
         try await connection.copyFrom(
@@ -110,7 +113,7 @@ extension PostgresLedgerStore {
                 try await writer.write(text.buffer)
             }
         }
-        return (duplicates.sorted(), keyIDs)
+        return duplicates.sorted()
     }
 
     /// The ids of some event keys in `event_keys`, adding those not there yet.

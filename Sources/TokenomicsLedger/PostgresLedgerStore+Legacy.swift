@@ -19,7 +19,8 @@ extension PostgresLedgerStore {
         }
         for start in stride(from: 0, to: entries.count, by: 10_000) {
             let batch = LedgerBatch(entries[start..<min(start + 10_000, entries.count)])
-            let (duplicates, keyIDs) = try await insert(batch, on: connection)
+            let keyIDs = try await keyIDs(batch.keys, on: connection)
+            let duplicates = try await insert(batch, keyIDs: keyIDs, on: connection)
             try await store(batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
         }
         try await connection.query("DROP TABLE legacy_events", logger: logger)

@@ -18,6 +18,12 @@ struct LedgerConformanceTests {
         let mixed = [LedgerFixtures.entry("e2"), LedgerFixtures.entry("e4")]
         #expect(try await store.append(mixed) == AppendResult(stored: 1, duplicates: 1))
         #expect(try await store.count() == 4)
+        // A duplicate reported at another hour adds no rollup row for that hour.
+        let later = LedgerFixtures.entry("e1", at: LedgerFixtures.march1.addingTimeInterval(5 * 3_600))
+        #expect(try await store.append([later]) == AppendResult(stored: 0, duplicates: 1))
+        let hours = try await store.rollups(by: [], since: nil, until: nil, per: .hour)
+        #expect(hours.count == 1)
+        #expect(hours.first?.sums.requests == 4)
     }
 
     @Test("an id repeated within one batch is stored once, the first occurrence kept", arguments: LedgerBackend.all)

@@ -90,6 +90,20 @@ struct SQLiteLedgerStoreTests {
         #expect(total.first?.sums.requests == Int64(entries.count + 1))
     }
 
+    @Test("re-appending stored events at other hours leaves no empty rollup rows behind")
+    func duplicatesAddNoRollupRows() async throws {
+        let path = LedgerFixtures.temporaryPath()
+        let store = try await SQLiteLedgerStore.open(path: path)
+        _ = try await store.append((0..<10).map { LedgerFixtures.entry("d\($0)") })
+        let later = LedgerFixtures.march1.addingTimeInterval(7 * 3_600)
+        #expect(try await store.append((0..<10).map { LedgerFixtures.entry("d\($0)", at: later) }).duplicates == 10)
+        let queue = try DatabaseQueue(path: path)
+        let rows = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM rollups) + (SELECT COUNT(*) FROM rollups_daily)")
+        }
+        #expect(rows == 2)
+    }
+
     @Test("re-pricing keeps each changed event's old catalog version and cost in the repricings table")
     func repricingsKeepOldAmounts() async throws {
         let path = LedgerFixtures.temporaryPath()
