@@ -30,7 +30,7 @@ public struct LedgerBatch: Sendable {
         timestamps.reserveCapacity(capacity)
         keyIndices.reserveCapacity(capacity)
         recordEnds.reserveCapacity(capacity)
-        records.reserveCapacity(capacity * 80)
+        records.reserveCapacity(capacity * 112)
     }
 
     /// A batch of some entries.
