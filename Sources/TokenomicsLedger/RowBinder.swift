@@ -68,9 +68,32 @@ struct RowBinder {
 extension RowBinder {
     /// Binds a blob (copied by SQLite before the call returns).
     mutating func bind(blob: UnsafeRawBufferPointer) {
+        bind(blob: blob, destructor: Self.transient)
+    }
+
+    /// Binds a blob that SQLite reads where it is: it must stay there until the statement has
+    /// run and its bindings are replaced or cleared.
+    mutating func bind(staticBlob blob: UnsafeRawBufferPointer) {
+        bind(blob: blob, destructor: nil)
+    }
+
+    private mutating func bind(blob: UnsafeRawBufferPointer, destructor: sqlite3_destructor_type?) {
         // An empty blob still binds a zero-length value, not NULL: SQLite wants a non-null pointer.
-        _ = sqlite3_bind_blob(
-            statement, index, blob.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(blob.count), Self.transient)
+        let start = blob.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
+        _ = sqlite3_bind_blob(statement, index, start, Int32(blob.count), destructor)
+        index += 1
+    }
+
+    /// Binds UTF-8 text that SQLite reads where it is (see ``bind(staticBlob:)``).
+    mutating func bind(staticText text: UnsafeBufferPointer<UInt8>) {
+        guard let start = text.baseAddress else {
+            // A zero-length text, not NULL (SQLite copies it).
+            bind("")
+            return
+        }
+        _ = start.withMemoryRebound(to: CChar.self, capacity: text.count) { characters in
+            sqlite3_bind_text(statement, index, characters, Int32(text.count), nil)
+        }
         index += 1
     }
 }

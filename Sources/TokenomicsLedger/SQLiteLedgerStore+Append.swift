@@ -31,17 +31,25 @@ extension SQLiteLedgerStore {
         let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
         var duplicates: [Int] = []
         var hours = HourRows()
+        // The id and record are bound without copies (`SQLITE_STATIC`): they stay where they
+        // are until the statement has run, inside these closures; the bindings are cleared after.
+        defer { sqlite3_clear_bindings(insert) }
         for index in batch.entries.indices {
+            var id = batch.entries[index].id
             var hash: Int64? = batch.hashes[index]
             while true {
-                var row = RowBinder(insert)
-                let id = batch.entries[index].id
-                row.bind(id)
-                row.bind(hash)
-                row.bind(batch.timestamps[index])
-                row.bind(keyIDs[batch.keyIndices[index]])
-                batch.withRecord(index) { row.bind(blob: $0) }
-                if try RowBinder.step(insert, in: db) > 0 {
+                let stored = try id.withUTF8 { idBytes in
+                    try batch.withRecord(index) { record in
+                        var row = RowBinder(insert)
+                        row.bind(staticText: idBytes)
+                        row.bind(hash)
+                        row.bind(batch.timestamps[index])
+                        row.bind(keyIDs[batch.keyIndices[index]])
+                        row.bind(staticBlob: record)
+                        return try RowBinder.step(insert, in: db) > 0
+                    }
+                }
+                if stored {
                     if let microseconds = batch.timestamps[index] {
                         hours.add(LedgerSchema.hour(microseconds: microseconds), row: db.lastInsertedRowID)
                     }
