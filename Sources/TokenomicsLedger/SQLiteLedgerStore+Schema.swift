@@ -31,11 +31,7 @@ extension SQLiteLedgerStore {
     static func store(_ rollups: LedgerBatch.Rollups, keyIDs: [Int64], in db: Database, location: String) throws {
         for (sql, rows) in [(rollupUpsertSQL, rollups.hourly), (dailyRollupUpsertSQL, rollups.daily)] {
             let statement = try db.cachedStatement(sql: sql).sqliteStatement
-            // In key order: consecutive upserts then meet the same index pages, and new hours go
-            // at the end of the index.
-            for (slot, sums) in rows.sorted(by: {
-                ($0.key.hour, keyIDs[$0.key.key]) < ($1.key.hour, keyIDs[$1.key.key])
-            }) {
+            for (slot, sums) in rows {
                 try storeRollup(
                     hour: slot.hour, keyID: keyIDs[slot.key], sums, with: statement, in: db, location: location)
             }
