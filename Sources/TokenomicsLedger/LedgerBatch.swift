@@ -73,6 +73,11 @@ public struct LedgerBatch: Sendable {
             entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
     }
 
+    /// The entries' indices in id hash order (an id's first occurrence before its repeats).
+    var hashOrder: [Int] {
+        entries.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+    }
+
     /// Runs `body` with entry `index`'s record.
     func withRecord<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let start = index == 0 ? 0 : recordEnds[index - 1]

@@ -92,6 +92,9 @@ extension PostgresLedgerStore {
             duplicates += unhashed.filter { stored.contains(entries[$0].id) }
             unhashed.removeAll { stored.contains(entries[$0].id) }
         }
+        // In id hash order, as SQLite stores them: each insert into the index of hashes lands
+        // next to the previous one.
+        hashed.sort { batch.hashes[$0] < batch.hashes[$1] }
         let newRows = hashed.map { ($0, true) } + unhashed.map { ($0, false) }
         guard !newRows.isEmpty else { return duplicates.sorted() }
         // One `COPY` of all the new rows, sent in parts: the server stores each part while the
