@@ -84,11 +84,6 @@ public struct LedgerBatch: Sendable {
         return try records.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<recordEnds[index]])) }
     }
 
-    /// Entry `index`'s record.
-    func record(_ index: Int) -> [UInt8] {
-        withRecord(index) { Array($0) }
-    }
-
     /// The rollups of the stored entries: all of them but those at `duplicates`.
     func rollups(excluding duplicates: [Int] = []) -> Rollups {
         var hourly = sums

@@ -16,16 +16,6 @@ struct RollupKey: Hashable, Sendable {
         key = EventKey(entry)
     }
 
-    init(hour: Int64, key: EventKey) {
-        self.hour = hour
-        self.key = key
-    }
-
-    /// The text key values in ``LedgerSchema/rollupKeyColumns`` order: the hour comes before
-    /// them, the long-context threshold after the first four.
-    var text: [String] { key.text }
-    /// The long-context threshold that applied, or -1.
-    var longContextThreshold: Int64 { key.longContextThreshold }
 }
 
 /// The rollup rows of a batch of stored entries, summed in memory before they are added to the
@@ -54,22 +44,13 @@ struct LedgerRollups: Sendable {
     ///   - entry: the entry.
     ///   - removing: whether to take the entry out (a duplicate, or re-pricing changed it) instead.
     mutating func add(_ entry: LedgerEntry, removing: Bool = false) {
-        add(entry, key: RollupKey(entry), removing: removing)
-    }
-
-    /// Adds a stored entry whose key is known.
-    mutating func add(_ entry: LedgerEntry, key: RollupKey, removing: Bool = false) {
+        let key = RollupKey(entry)
         if removing {
             rows[key, default: SpendSums()] += -LedgerRollups.sums(of: entry)
         } else {
             rows[key, default: SpendSums()].add(
                 entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
         }
-    }
-
-    /// Adds the sums of some entries under a key.
-    mutating func add(_ sums: SpendSums, key: RollupKey) {
-        rows[key, default: SpendSums()] += sums
     }
 
     /// The sums of one entry.

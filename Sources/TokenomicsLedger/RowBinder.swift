@@ -66,21 +66,12 @@ struct RowBinder {
 }
 
 extension RowBinder {
-    /// Binds a blob (copied by SQLite before the call returns).
-    mutating func bind(blob: UnsafeRawBufferPointer) {
-        bind(blob: blob, destructor: Self.transient)
-    }
-
-    /// Binds a blob that SQLite reads where it is: it must stay there until the statement has
-    /// run and its bindings are replaced or cleared.
+    /// Binds a blob that SQLite reads where it is (`SQLITE_STATIC`): it must stay there until
+    /// the statement has run and its bindings are replaced or cleared.
     mutating func bind(staticBlob blob: UnsafeRawBufferPointer) {
-        bind(blob: blob, destructor: nil)
-    }
-
-    private mutating func bind(blob: UnsafeRawBufferPointer, destructor: sqlite3_destructor_type?) {
         // An empty blob still binds a zero-length value, not NULL: SQLite wants a non-null pointer.
         let start = blob.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
-        _ = sqlite3_bind_blob(statement, index, start, Int32(blob.count), destructor)
+        _ = sqlite3_bind_blob(statement, index, start, Int32(blob.count), nil)
         index += 1
     }
 
