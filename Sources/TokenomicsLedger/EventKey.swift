@@ -24,14 +24,20 @@ struct EventKey: Hashable, Sendable {
 
     /// The key of an entry.
     init(_ entry: LedgerEntry) {
-        let event = entry.event
+        self.init(
+            entry.event, catalogVersion: entry.catalogVersion, pricedTier: entry.pricedTier,
+            longContextThreshold: entry.longContextThreshold)
+    }
+
+    /// The key of an event priced under a catalog version, tier and long-context threshold.
+    init(_ event: UsageEvent, catalogVersion: String, pricedTier: ServiceTier, longContextThreshold: Int64?) {
         let attribution = event.attribution
-        longContextThreshold = entry.longContextThreshold ?? -1
+        self.longContextThreshold = longContextThreshold ?? -1
         provider = event.provider
         model = event.model
         pricedModel = event.pricedModel ?? ""
-        serviceTier = entry.pricedTier.rawValue
-        catalogVersion = entry.catalogVersion
+        serviceTier = pricedTier.rawValue
+        self.catalogVersion = catalogVersion
         org = attribution.org ?? ""
         project = attribution.project ?? ""
         team = attribution.team ?? ""

@@ -18,9 +18,18 @@ enum EventRecord {
 
     /// Appends the record of an entry to `bytes`.
     static func encode(_ entry: LedgerEntry, into bytes: inout [UInt8]) {
+        encode(
+            entry.event, unpricedReason: entry.unpricedReason, cost: entry.cost, breakdown: entry.breakdown,
+            cache: entry.cache, into: &bytes)
+    }
+
+    /// Appends the record of an event and its pricing to `bytes`.
+    static func encode(
+        _ event: UsageEvent, unpricedReason: String?, cost: Money?, breakdown parts: CostBreakdown,
+        cache: CacheAccounting, into bytes: inout [UInt8]
+    ) {
         var writer = Writer(bytes: bytes)
         bytes = []
-        let event = entry.event
         writer.byte(version)
         writer.text(event.operation)
         writer.text(event.serviceTier.rawValue)
@@ -70,14 +79,13 @@ enum EventRecord {
         } else {
             writer.byte(0)
         }
-        writer.optionalText(entry.unpricedReason)
-        if let cost = entry.cost {
+        writer.optionalText(unpricedReason)
+        if let cost {
             writer.byte(1)
             writer.money(cost)
         } else {
             writer.byte(0)
         }
-        let parts = entry.breakdown
         writer.money(parts.input)
         writer.money(parts.cacheRead)
         writer.money(parts.cacheWrite)
@@ -88,7 +96,6 @@ enum EventRecord {
         writer.money(parts.image)
         writer.money(parts.requests)
         writer.money(parts.webSearch)
-        let cache = entry.cache
         writer.money(cache.readsAtInputRate)
         writer.money(cache.writesAtInputRate)
         writer.money(cache.writes1h)

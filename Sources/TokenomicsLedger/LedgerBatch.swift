@@ -6,8 +6,9 @@ import TokenomicsCore
 /// work of storing a batch and needs no ledger, so an ingest builds the next batch on one core
 /// while the ledger writes the previous one on the other.
 public struct LedgerBatch: Sendable {
-    /// The entries, in order.
-    public private(set) var entries: [LedgerEntry] = []
+    /// Each entry's id, in order. (The entries themselves are kept only in their stored form:
+    /// see ``entry(_:)``.)
+    public private(set) var ids: [String] = []
     /// Each entry's ``idHash(_:)``.
     private(set) var hashes: [Int64] = []
     /// Each entry's timestamp in microseconds.
@@ -25,7 +26,7 @@ public struct LedgerBatch: Sendable {
 
     /// An empty batch with room for `capacity` entries.
     public init(capacity: Int = 0) {
-        entries.reserveCapacity(capacity)
+        ids.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
         timestamps.reserveCapacity(capacity)
         keyIndices.reserveCapacity(capacity)
@@ -40,10 +41,10 @@ public struct LedgerBatch: Sendable {
     }
 
     /// The number of entries.
-    public var count: Int { entries.count }
+    public var count: Int { ids.count }
 
     /// Whether there are no entries.
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { ids.isEmpty }
 
     /// Adds an entry.
     public mutating func append(_ entry: LedgerEntry) {
@@ -52,7 +53,27 @@ public struct LedgerBatch: Sendable {
 
     /// Adds an entry with a given id hash (tests give colliding ones).
     mutating func append(_ entry: LedgerEntry, hash: Int64) {
-        let key = EventKey(entry)
+        append(
+            entry.event, catalogVersion: entry.catalogVersion, pricedTier: entry.pricedTier,
+            longContextThreshold: entry.longContextThreshold, cost: entry.cost, breakdown: entry.breakdown,
+            unpricedReason: entry.unpricedReason, cache: entry.cache, hash: hash)
+    }
+
+    /// Adds a priced event as the entry ``LedgerEntry/init(_:)`` makes of it, without making
+    /// that entry (an ingest's path: one copy of the event fewer per event).
+    public mutating func append(_ priced: borrowing PricedEvent) {
+        append(
+            priced.event, catalogVersion: priced.catalogVersion, pricedTier: priced.serviceTier,
+            longContextThreshold: priced.longContextThreshold, cost: priced.cost, breakdown: priced.breakdown,
+            unpricedReason: priced.issue?.message, cache: priced.cache, hash: Self.idHash(priced.event.id))
+    }
+
+    private mutating func append(
+        _ event: UsageEvent, catalogVersion: String, pricedTier: ServiceTier, longContextThreshold: Int64?,
+        cost: Money?, breakdown: CostBreakdown, unpricedReason: String?, cache: CacheAccounting, hash: Int64
+    ) {
+        let key = EventKey(
+            event, catalogVersion: catalogVersion, pricedTier: pricedTier, longContextThreshold: longContextThreshold)
         let index: Int
         if let known = keyIndex[key] {
             index = known
@@ -61,21 +82,30 @@ public struct LedgerBatch: Sendable {
             keys.append(key)
             keyIndex[key] = index
         }
-        entries.append(entry)
+        ids.append(event.id)
         hashes.append(hash)
-        let microseconds = entry.event.timestamp.map { LedgerSchema.microseconds($0) }
+        let microseconds = event.timestamp.map { LedgerSchema.microseconds($0) }
         timestamps.append(microseconds)
         keyIndices.append(index)
-        EventRecord.encode(entry, into: &records)
+        EventRecord.encode(
+            event, unpricedReason: unpricedReason, cost: cost, breakdown: breakdown, cache: cache, into: &records)
         recordEnds.append(records.count)
         let hour = microseconds.map { LedgerSchema.hour(microseconds: $0) } ?? LedgerSchema.noHour
         sums[Rollups.Slot(hour: hour, key: index), default: SpendSums()].add(
-            entry.event, cost: entry.cost, breakdown: entry.breakdown, cache: entry.cache)
+            event, cost: cost, breakdown: breakdown, cache: cache)
+    }
+
+    /// Entry `index`, read back from its record.
+    func entry(_ index: Int) throws -> LedgerEntry {
+        try withRecord(index) { record in
+            try EventRecord.decode(
+                record, id: ids[index], microseconds: timestamps[index], key: keys[keyIndices[index]])
+        }
     }
 
     /// The entries' indices in id hash order (an id's first occurrence before its repeats).
     var hashOrder: [Int] {
-        entries.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        ids.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
     }
 
     /// Runs `body` with entry `index`'s record.
@@ -85,11 +115,11 @@ public struct LedgerBatch: Sendable {
     }
 
     /// The rollups of the stored entries: all of them but those at `duplicates`.
-    func rollups(excluding duplicates: [Int] = []) -> Rollups {
+    func rollups(excluding duplicates: [Int] = []) throws -> Rollups {
         var hourly = sums
         for index in duplicates {
             hourly[Rollups.Slot(hour: hour(index), key: keyIndices[index]), default: SpendSums()] +=
-                -LedgerRollups.sums(of: entries[index])
+                -LedgerRollups.sums(of: try entry(index))
         }
         return Rollups(hourly: hourly)
     }

@@ -1,8 +1,10 @@
 import Foundation
 import TokenomicsCore
 
-/// The events table's columns, shared by every backend so that SQLite and PostgreSQL store the
-/// same columns in the same order.
+/// The ledger's tables, shared by every backend so that SQLite and PostgreSQL store the same
+/// columns in the same order: the compact events table (``compactEventColumns(integer:blob:rowNumber:)``),
+/// and the one-column-per-field events table of the migrations before `v4-compact-events`, which
+/// the migrations still create and read.
 enum LedgerSchema {
     /// The money columns of the events table, each stored as `NAME_nano` and `NAME_atto`: the
     /// total cost, then the parts of ``TokenomicsCore/CostBreakdown`` in its order.

@@ -21,7 +21,7 @@ extension PostgresLedgerStore {
                 let duplicates = try await client.withTransaction(logger: Self.logger) { connection in
                     let duplicates = try await Self.insert(batch, keyIDs: keyIDs, on: connection)
                     try await Self.store(
-                        batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
+                        try batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
                     return duplicates
                 }
                 return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
@@ -54,14 +54,14 @@ extension PostgresLedgerStore {
     static func insert(_ batch: LedgerBatch, keyIDs: [Int64], on connection: PostgresConnection) async throws
         -> [Int]
     {
-        let entries = batch.entries
+        let ids = batch.ids
         // An id repeated in the batch is a duplicate of its first occurrence.
-        var seen = Set<String>(minimumCapacity: entries.count)
+        var seen = Set<String>(minimumCapacity: ids.count)
         var duplicates: [Int] = []
         var unique: [Int] = []
-        unique.reserveCapacity(entries.count)
-        for index in entries.indices {
-            if seen.insert(entries[index].id).inserted { unique.append(index) } else { duplicates.append(index) }
+        unique.reserveCapacity(ids.count)
+        for index in ids.indices {
+            if seen.insert(ids[index]).inserted { unique.append(index) } else { duplicates.append(index) }
         }
         var holders: [Int64: String] = [:]
         let rows = try await connection.query(
@@ -74,7 +74,7 @@ extension PostgresLedgerStore {
         var unhashed: [Int] = []
         hashed.reserveCapacity(unique.count)
         for index in unique {
-            let (id, hash) = (entries[index].id, batch.hashes[index])
+            let (id, hash) = (ids[index], batch.hashes[index])
             switch holders[hash] {
             case id: duplicates.append(index)
             case nil:
@@ -84,13 +84,13 @@ extension PostgresLedgerStore {
             }
         }
         if !unhashed.isEmpty {
-            let ids = unhashed.map { entries[$0].id }
+            let candidates = unhashed.map { ids[$0] }
             let stored = Set(
                 try await connection.query(
-                    "SELECT id FROM events WHERE id_hash IS NULL AND id = ANY(\(ids))", logger: logger
+                    "SELECT id FROM events WHERE id_hash IS NULL AND id = ANY(\(candidates))", logger: logger
                 ).collect().map { try $0.decode(String.self) })
-            duplicates += unhashed.filter { stored.contains(entries[$0].id) }
-            unhashed.removeAll { stored.contains(entries[$0].id) }
+            duplicates += unhashed.filter { stored.contains(ids[$0]) }
+            unhashed.removeAll { stored.contains(ids[$0]) }
         }
         // In id hash order, as SQLite stores them: each insert into the index of hashes lands
         // next to the previous one.
@@ -106,7 +106,7 @@ extension PostgresLedgerStore {
             for start in stride(from: 0, to: newRows.count, by: rowsPerCopyWrite) {
                 var text = CopyText(capacity: rowsPerCopyWrite * 300)
                 for (index, isHashed) in newRows[start..<min(start + rowsPerCopyWrite, newRows.count)] {
-                    text.field(batch.entries[index].id)
+                    text.field(batch.ids[index])
                     text.field(isHashed ? batch.hashes[index] : nil)
                     text.field(batch.timestamps[index])
                     text.field(keyIDs[batch.keyIndices[index]])

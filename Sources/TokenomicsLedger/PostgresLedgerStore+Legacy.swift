@@ -21,7 +21,8 @@ extension PostgresLedgerStore {
             let batch = LedgerBatch(entries[start..<min(start + 10_000, entries.count)])
             let keyIDs = try await keyIDs(batch.keys, on: connection)
             let duplicates = try await insert(batch, keyIDs: keyIDs, on: connection)
-            try await store(batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
+            try await store(
+                try batch.rollups(excluding: duplicates), keyIDs: keyIDs, on: connection, location: location)
         }
         try await connection.query("DROP TABLE legacy_events", logger: logger)
     }

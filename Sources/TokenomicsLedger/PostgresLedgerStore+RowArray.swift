@@ -2,7 +2,7 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresLedgerStore {
-    /// Rows of a table sent as one parameter: an array of the table's row type (`$1::events[]`),
+    /// Rows of a table sent as one parameter: an array of the table's row type (`$1::rollups[]`),
     /// spread back into rows by `UNNEST`. One parameter per statement, whatever the batch size,
     /// and the server keeps each row as one tuple (an array per column costs it a tuple per
     /// value, about as much again as the insert itself).
@@ -107,7 +107,7 @@ extension PostgresLedgerStore {
             var count: Int
             var records: ByteBuffer
 
-            /// Unspecified: the server takes the type from the statement's cast (`$1::events[]`).
+            /// Unspecified: the server takes the type from the statement's cast (`$1::rollups[]`).
             var psqlType: PostgresDataType { PostgresDataType(0) }
             var psqlFormat: PostgresFormat { .binary }
 

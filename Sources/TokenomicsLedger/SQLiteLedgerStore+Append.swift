@@ -9,7 +9,7 @@ extension SQLiteLedgerStore {
         let path = path
         return try await write { db in
             let (duplicates, keyIDs) = try Self.insert(batch, in: db)
-            try Self.store(batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: path)
+            try Self.store(try batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: path)
             return AppendResult(stored: batch.count - duplicates.count, duplicates: duplicates.count)
         }
     }
@@ -37,7 +37,7 @@ extension SQLiteLedgerStore {
         // are until the statement has run, inside these closures; the bindings are cleared after.
         defer { sqlite3_clear_bindings(insert) }
         for index in batch.hashOrder {
-            var id = batch.entries[index].id
+            var id = batch.ids[index]
             var hash: Int64? = batch.hashes[index]
             while true {
                 let stored = try id.withUTF8 { idBytes in

@@ -28,7 +28,7 @@ extension SQLiteLedgerStore {
         let (duplicates, keyIDs) = try insert(batch, in: db)
         // The ledger's file, for errors: the migrator is shared by every ledger.
         let location = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger"
-        try store(batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: location)
+        try store(try batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: location)
     }
 
     /// The entry a row of the events table before `v4` holds (``LedgerSchema/eventColumns``).

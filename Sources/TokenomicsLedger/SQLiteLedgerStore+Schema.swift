@@ -138,10 +138,13 @@ extension SQLiteLedgerStore {
                 sql: "CREATE TABLE event_hours (hour INTEGER PRIMARY KEY, first_seq INTEGER NOT NULL, "
                     + "last_seq INTEGER NOT NULL)")
             let columns = LedgerSchema.rollupColumnDefinitions(integer: "INTEGER", real: "REAL")
+            // Kept in key order without a row id: a new rollup row is one B-tree insert (not a row
+            // and an index entry), and the rows of a new hour go at the end.
             for table in ["rollups", LedgerSchema.dailyRollupsTable] {
                 try db.execute(sql: "DROP TABLE \(table)")
-                try db.execute(sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
-                try db.execute(sql: "CREATE UNIQUE INDEX \(table)_key ON \(table) (hour, key_id)")
+                try db.execute(
+                    sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")), PRIMARY KEY (hour, key_id)) "
+                        + "WITHOUT ROWID")
             }
             try convertLegacyEvents(db)
             try db.execute(sql: "DROP TABLE legacy_events")

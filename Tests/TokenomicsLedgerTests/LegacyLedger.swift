@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TokenomicsCore
 
 @testable import TokenomicsLedger
@@ -77,5 +78,28 @@ enum LegacyLedger {
             }
             return entry
         }
+    }
+
+    /// Checks a ledger upgraded from the first version against a new one holding the same
+    /// entries: the same entries read back, the same rollups, and appends that go on from them.
+    static func expectUpgraded(
+        _ reopened: some LedgerStore, holding entries: [LedgerEntry], like fresh: some LedgerStore
+    ) async throws {
+        #expect(try await reopened.count() == entries.count)
+        let upgraded = try await reopened.entries(since: nil, until: nil, limit: nil)
+        #expect(try await upgraded == fresh.entries(since: nil, until: nil, limit: nil))
+        for (dimensions, grain) in [
+            ([LedgerGroupKey.attribution(.team)], RollupGrain.hour), ([.attribution(.team), .tag("env")], .hour),
+            ([.attribution(.user)], .day), ([], .total),
+        ] {
+            let upgraded = try await reopened.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            let expected = try await fresh.rollups(by: dimensions, since: nil, until: nil, per: grain)
+            #expect(Set(upgraded) == Set(expected))
+        }
+        // Appending after the upgrade adds to the converted events and their rollups.
+        #expect(try await reopened.append(entries).duplicates == entries.count)
+        _ = try await reopened.append([LedgerFixtures.entry("b-new", team: "a")])
+        let total = try await reopened.rollups(by: [], since: nil, until: nil, hourly: false)
+        #expect(total.first?.sums.requests == Int64(entries.count + 1))
     }
 }

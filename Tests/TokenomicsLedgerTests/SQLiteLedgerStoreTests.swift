@@ -71,23 +71,7 @@ struct SQLiteLedgerStoreTests {
         }
         try queue.close()
         let reopened = try await SQLiteLedgerStore.open(path: path)
-        #expect(try await reopened.count() == entries.count)
-        #expect(
-            try await reopened.entries(since: nil, until: nil, limit: nil)
-                == fresh.entries(since: nil, until: nil, limit: nil))
-        for (dimensions, grain) in [
-            ([LedgerGroupKey.attribution(.team)], RollupGrain.hour), ([.attribution(.team), .tag("env")], .hour),
-            ([.attribution(.user)], .day), ([], .total),
-        ] {
-            let upgraded = try await reopened.rollups(by: dimensions, since: nil, until: nil, per: grain)
-            let expected = try await fresh.rollups(by: dimensions, since: nil, until: nil, per: grain)
-            #expect(Set(upgraded) == Set(expected))
-        }
-        // Appending after the upgrade adds to the converted events and their rollups.
-        #expect(try await reopened.append(entries).duplicates == entries.count)
-        _ = try await reopened.append([LedgerFixtures.entry("b-new", team: "a")])
-        let total = try await reopened.rollups(by: [], since: nil, until: nil, hourly: false)
-        #expect(total.first?.sums.requests == Int64(entries.count + 1))
+        try await LegacyLedger.expectUpgraded(reopened, holding: entries, like: fresh)
     }
 
     @Test("re-appending stored events at other hours leaves no empty rollup rows behind")

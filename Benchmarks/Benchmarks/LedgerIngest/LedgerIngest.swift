@@ -50,9 +50,9 @@ let benchmarks: @Sendable () -> Void = {
             guard let store = try? await PostgresLedgerStore.open(url: url) else { return }
             // Fresh ids each run, so that every event is stored rather than found a duplicate.
             let run = UUID().uuidString.prefix(8)
-            let batches = millionBatches.map { batch in
+            let batches = millionEntries.map { entries in
                 LedgerBatch(
-                    batch.entries.map { entry -> LedgerEntry in
+                    entries.map { entry -> LedgerEntry in
                         var entry = entry
                         entry.event.id = "\(run)-\(entry.event.id)"
                         return entry
@@ -84,11 +84,14 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// A million simulated events (one run of the simulator: 30 days, in time order, as a usage
-/// export is), priced, in prepared batches of 50,000.
-nonisolated(unsafe) let millionBatches: [LedgerBatch] = {
+/// export is), priced, in chunks of 50,000.
+nonisolated(unsafe) let millionEntries: [[LedgerEntry]] = {
     let entries = pricedEntries(count: 1_000_000, seed: 2_000)
-    return stride(from: 0, to: entries.count, by: 50_000).map { LedgerBatch(entries[$0..<$0 + 50_000]) }
+    return stride(from: 0, to: entries.count, by: 50_000).map { Array(entries[$0..<$0 + 50_000]) }
 }()
+
+/// The same million events in prepared batches.
+nonisolated(unsafe) let millionBatches: [LedgerBatch] = millionEntries.map { LedgerBatch($0) }
 
 /// `count` simulated OpenAI chat responses, priced with the built-in catalog, as ledger entries.
 func pricedEntries(count: Int, seed: UInt64 = 42) -> [LedgerEntry] {
