@@ -82,6 +82,7 @@ public struct LedgerBatch: Sendable {
             keys.append(key)
             keyIndex[key] = index
         }
+        sortedByHash = nil
         ids.append(event.id)
         hashes.append(hash)
         let microseconds = event.timestamp.map { LedgerSchema.microseconds($0) }
@@ -103,9 +104,22 @@ public struct LedgerBatch: Sendable {
         }
     }
 
-    /// The entries' indices in id hash order (an id's first occurrence before its repeats).
+    /// The hours of the entries that have a timestamp.
+    var hours: Set<Int64> {
+        Set(sums.keys.lazy.map(\.hour).filter { $0 != LedgerSchema.noHour })
+    }
+
+    /// The entries' indices in id hash order (an id's first occurrence before its repeats), the
+    /// order the backends store them in.
     var hashOrder: [Int] {
-        ids.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        sortedByHash ?? ids.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+    }
+    private var sortedByHash: [Int]?
+
+    /// Works out ``hashOrder`` now, on the caller's thread, rather than on the writer's.
+    public mutating func sortByHash() {
+        sortedByHash = nil
+        sortedByHash = hashOrder
     }
 
     /// Runs `body` with entry `index`'s record.

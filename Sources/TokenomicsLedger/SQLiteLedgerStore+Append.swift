@@ -32,7 +32,8 @@ extension SQLiteLedgerStore {
         let keyIDs = try keyIDs(batch.keys, in: db)
         let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
         var duplicates: [Int] = []
-        var hours = HourRows()
+        var firstRow: Int64?
+        var lastRow: Int64?
         // The id and record are bound without copies (`SQLITE_STATIC`): they stay where they
         // are until the statement has run, inside these closures; the bindings are cleared after.
         defer { sqlite3_clear_bindings(insert) }
@@ -52,9 +53,8 @@ extension SQLiteLedgerStore {
                     }
                 }
                 if stored {
-                    if let microseconds = batch.timestamps[index] {
-                        hours.add(LedgerSchema.hour(microseconds: microseconds), row: db.lastInsertedRowID)
-                    }
+                    lastRow = db.lastInsertedRowID
+                    if firstRow == nil { firstRow = lastRow }
                     break
                 }
                 // The hash is taken: by this id (a duplicate), or by another one.
@@ -65,41 +65,19 @@ extension SQLiteLedgerStore {
                 hash = nil
             }
         }
-        try hours.store(in: db)
+        if let firstRow, let lastRow { try storeHours(batch.hours, rows: firstRow...lastRow, in: db) }
         return (duplicates.sorted(), keyIDs)
     }
 
-    /// The first and last row stored per hour by a batch, added to `event_hours`.
-    struct HourRows {
-        private var rows: [Int64: (first: Int64, last: Int64)] = [:]
-        private var current: (hour: Int64, first: Int64, last: Int64)?
-
-        /// Notes a row stored in an hour (rows of one hour mostly come one after another).
-        mutating func add(_ hour: Int64, row: Int64) {
-            if let current, current.hour == hour {
-                self.current = (hour, current.first, row)
-                return
-            }
-            flush()
-            current = (hour, row, row)
-        }
-
-        private mutating func flush() {
-            guard let current else { return }
-            let known = rows[current.hour]
-            rows[current.hour] = (min(known?.first ?? current.first, current.first), current.last)
-        }
-
-        /// Widens each hour's stored run of rows to hold those of the batch.
-        mutating func store(in db: Database) throws {
-            flush()
-            current = nil
-            let statement = try db.cachedStatement(
-                sql: "INSERT INTO event_hours (hour, first_seq, last_seq) VALUES (?, ?, ?) ON CONFLICT (hour) "
-                    + "DO UPDATE SET first_seq = MIN(first_seq, excluded.first_seq), "
-                    + "last_seq = MAX(last_seq, excluded.last_seq)")
-            for (hour, run) in rows { try statement.execute(arguments: [hour, run.first, run.last]) }
-        }
+    /// Widens the stored run of rows of each hour of a batch to hold the rows it stored. They
+    /// are stored in id hash order, so each hour's rows are spread over the batch's rows (one
+    /// run, numbered one after another): the run of each hour is taken as the whole batch's.
+    private static func storeHours(_ hours: Set<Int64>, rows: ClosedRange<Int64>, in db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO event_hours (hour, first_seq, last_seq) VALUES (?, ?, ?) ON CONFLICT (hour) "
+                + "DO UPDATE SET first_seq = MIN(first_seq, excluded.first_seq), "
+                + "last_seq = MAX(last_seq, excluded.last_seq)")
+        for hour in hours { try statement.execute(arguments: [hour, rows.lowerBound, rows.upperBound]) }
     }
 
     /// Whether an id whose hash is stored is itself stored.

@@ -62,6 +62,7 @@ struct IngestBatch {
             result += try await inFlight.removeFirst().value
         }
         if !entries.isEmpty {
+            entries.sortByHash()
             let batch = entries
             entries = LedgerBatch(capacity: size)
             inFlight.append(Task { try await store.append(batch) })
