@@ -6,8 +6,8 @@ import TokenomicsCore
 /// work of storing a batch and needs no ledger, so an ingest builds the next batch on one core
 /// while the ledger writes the previous one on the other.
 public struct LedgerBatch: Sendable {
-    /// Each entry's id, in order. (The entries themselves are kept only in their stored form:
-    /// see ``entry(_:)``.)
+    /// Each entry's id, in the order added, or in id hash order after ``sortByHash()``. (The
+    /// entries themselves are kept only in their stored form: see ``entry(_:)``.)
     public private(set) var ids: [String] = []
     /// Each entry's ``idHash(_:)``.
     private(set) var hashes: [Int64] = []
@@ -82,7 +82,7 @@ public struct LedgerBatch: Sendable {
             keys.append(key)
             keyIndex[key] = index
         }
-        sortedByHash = nil
+        if let last = hashes.last, last > hash { isSortedByHash = false }
         ids.append(event.id)
         hashes.append(hash)
         let microseconds = event.timestamp.map { LedgerSchema.microseconds($0) }
@@ -109,17 +109,40 @@ public struct LedgerBatch: Sendable {
         Set(sums.keys.lazy.map(\.hour).filter { $0 != LedgerSchema.noHour })
     }
 
-    /// The entries' indices in id hash order (an id's first occurrence before its repeats), the
-    /// order the backends store them in.
-    var hashOrder: [Int] {
-        sortedByHash ?? ids.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
-    }
-    private var sortedByHash: [Int]?
+    /// Whether the entries are in id hash order (see ``sortByHash()``).
+    private(set) var isSortedByHash = true
 
-    /// Works out ``hashOrder`` now, on the caller's thread, rather than on the writer's.
+    /// Puts the entries in id hash order (an id's first occurrence still before its repeats):
+    /// the order the backends store them in, so that each insert into the index of hashes lands
+    /// next to the previous one. Done by the ingest on its reading side, so that the writer
+    /// then reads the batch front to back.
     public mutating func sortByHash() {
-        sortedByHash = nil
-        sortedByHash = hashOrder
+        guard !isSortedByHash else { return }
+        let order = ids.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        ids = order.map { ids[$0] }
+        hashes = order.map { hashes[$0] }
+        timestamps = order.map { timestamps[$0] }
+        keyIndices = order.map { keyIndices[$0] }
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(records.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(recordEnds.count)
+        records.withUnsafeBytes { bytes in
+            for index in order {
+                sorted.append(contentsOf: bytes[(index == 0 ? 0 : recordEnds[index - 1])..<recordEnds[index]])
+                ends.append(sorted.count)
+            }
+        }
+        records = sorted
+        recordEnds = ends
+        isSortedByHash = true
+    }
+
+    /// The batch in id hash order.
+    func sortedByHash() -> LedgerBatch {
+        var batch = self
+        batch.sortByHash()
+        return batch
     }
 
     /// Runs `body` with entry `index`'s record.

@@ -7,6 +7,7 @@ extension SQLiteLedgerStore {
     public func append(_ batch: LedgerBatch) async throws -> AppendResult {
         guard !batch.isEmpty else { return AppendResult() }
         let path = path
+        let batch = batch.sortedByHash()
         return try await write { db in
             let (duplicates, keyIDs) = try Self.insert(batch, in: db)
             try Self.store(try batch.rollups(excluding: duplicates), keyIDs: keyIDs, in: db, location: path)
@@ -19,9 +20,10 @@ extension SQLiteLedgerStore {
     static let insertSQL =
         "INSERT INTO events (id, id_hash, ts_us, key_id, record) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 
-    /// Stores the events of a batch whose ids are not stored yet, in the caller's transaction,
-    /// in id hash order: each insert into the index of hashes then lands next to the previous
-    /// one, on pages already in memory (about a fifth less time per event than batch order).
+    /// Stores the events of a batch whose ids are not stored yet, in the caller's transaction, in
+    /// the batch's order: put it in id hash order first (``LedgerBatch/sortByHash()``), so that
+    /// each insert into the index of hashes lands next to the previous one, on pages already in
+    /// memory (about a fifth less time per event than arrival order).
     ///
     /// An event is a duplicate when its id is stored. The id hash finds it in one index lookup;
     /// the rare other id with the same hash (about one pair in 10¹¹ among a million ids) is
@@ -37,7 +39,7 @@ extension SQLiteLedgerStore {
         // The id and record are bound without copies (`SQLITE_STATIC`): they stay where they
         // are until the statement has run, inside these closures; the bindings are cleared after.
         defer { sqlite3_clear_bindings(insert) }
-        for index in batch.hashOrder {
+        for index in batch.ids.indices {
             var id = batch.ids[index]
             var hash: Int64? = batch.hashes[index]
             while true {

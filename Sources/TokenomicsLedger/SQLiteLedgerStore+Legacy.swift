@@ -25,6 +25,7 @@ extension SQLiteLedgerStore {
 
     /// Stores a batch of converted events and their rollups.
     private static func store(_ batch: LedgerBatch, in db: Database) throws {
+        let batch = batch.sortedByHash()
         let (duplicates, keyIDs) = try insert(batch, in: db)
         // The ledger's file, for errors: the migrator is shared by every ledger.
         let location = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) } ?? "ledger"

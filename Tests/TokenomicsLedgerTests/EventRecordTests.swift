@@ -47,6 +47,25 @@ struct EventRecordTests {
         #expect(LedgerBatch.idHash("chatcmpl-000DZmzFfXZb9yjvefMqPhR1qlsEl") == Self.knownHash)
     }
 
+    @Test("a batch sorted by id hash keeps each entry with its own record, and first occurrences first")
+    func sortByHash() throws {
+        let entries = LegacyLedger.entries(count: 40) + [LedgerFixtures.entry("b3", cost: Money(dollars: 9))]
+        var batch = LedgerBatch(entries)
+        batch.sortByHash()
+        #expect(batch.hashes == batch.hashes.sorted())
+        #expect(Set(batch.ids) == Set(entries.map(\.id)))
+        for index in batch.ids.indices {
+            let entry = try batch.entry(index)
+            #expect(entry.id == batch.ids[index])
+            if entry.id != "b3" { #expect(entry == entries.first { $0.id == entry.id }) }
+        }
+        // The repeated id's first occurrence (with its own cost) comes first.
+        let repeated = batch.ids.indices.filter { batch.ids[$0] == "b3" }
+        #expect(repeated.count == 2)
+        #expect(try batch.entry(repeated[0]).cost != Money(dollars: 9))
+        #expect(try batch.entry(repeated[1]).cost == Money(dollars: 9))
+    }
+
     /// FNV-1a 64 of the id's bytes, then SplitMix64's finalizer, worked out apart (in Python).
     static let knownHash: Int64 = -4_317_931_188_308_223_418
 }
