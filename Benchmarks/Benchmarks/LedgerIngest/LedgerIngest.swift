@@ -51,12 +51,14 @@ let benchmarks: @Sendable () -> Void = {
             // Fresh ids each run, so that every event is stored rather than found a duplicate.
             let run = UUID().uuidString.prefix(8)
             let batches = millionEntries.map { entries in
-                LedgerBatch(
+                var batch = LedgerBatch(
                     entries.map { entry -> LedgerEntry in
                         var entry = entry
                         entry.event.id = "\(run)-\(entry.event.id)"
                         return entry
                     })
+                batch.sortByHash()
+                return batch
             }
             benchmark.startMeasurement()
             for batch in batches { blackHole(try? await store.append(batch)) }
@@ -90,8 +92,12 @@ nonisolated(unsafe) let millionEntries: [[LedgerEntry]] = {
     return stride(from: 0, to: entries.count, by: 50_000).map { Array(entries[$0..<$0 + 50_000]) }
 }()
 
-/// The same million events in prepared batches.
-nonisolated(unsafe) let millionBatches: [LedgerBatch] = millionEntries.map { LedgerBatch($0) }
+/// The same million events in prepared batches, in id hash order, as `ingest` hands them over.
+nonisolated(unsafe) let millionBatches: [LedgerBatch] = millionEntries.map { entries in
+    var batch = LedgerBatch(entries)
+    batch.sortByHash()
+    return batch
+}
 
 /// `count` simulated OpenAI chat responses, priced with the built-in catalog, as ledger entries.
 func pricedEntries(count: Int, seed: UInt64 = 42) -> [LedgerEntry] {
