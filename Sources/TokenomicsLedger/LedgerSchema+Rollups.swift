@@ -74,16 +74,13 @@ extension LedgerSchema {
             + rollupAmountColumns.flatMap { ["\($0)_nano \(integer) NOT NULL", "\($0)_atto \(integer) NOT NULL"] }
     }
 
-    /// `INSERT … ON CONFLICT (key) DO UPDATE` adding the sums of `rows` rows (of distinct keys)
-    /// to the stored ones, with `placeholder` giving the parameter text for the n-th value (`?`
-    /// or `$n`).
-    static func rollupUpsertSQL(table: String = "rollups", rows: Int = 1, placeholder: (Int) -> String) -> String {
+    /// `INSERT … ON CONFLICT (key) DO UPDATE` adding a row's sums to the stored ones, with
+    /// `placeholders` giving the parameter text for the n-th column (`?` or `$n`).
+    static func rollupUpsertSQL(table: String = "rollups", placeholder: (Int) -> String) -> String {
         let columns = rollupKeyColumns + rollupSumColumns
-        let values = (0..<rows).map { row in
-            "(" + columns.indices.map { placeholder(row * columns.count + $0 + 1) }.joined(separator: ", ") + ")"
-        }
+        let values = columns.indices.map { placeholder($0 + 1) }.joined(separator: ", ")
         let updates = rollupSumColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values.joined(separator: ", ")) "
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values)) "
             + "ON CONFLICT (\(rollupKeyColumns.joined(separator: ", "))) DO UPDATE SET \(updates)"
     }
 

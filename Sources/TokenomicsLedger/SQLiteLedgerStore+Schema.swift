@@ -4,69 +4,56 @@ import GRDBSQLite
 import TokenomicsCore
 
 extension SQLiteLedgerStore {
-    /// Rollup rows per upsert statement: each statement's own work (preparing its run, opening
-    /// the table) is shared by that many rows.
-    static let rollupRowsPerUpsert = 16
+    /// The rollup upsert, with `?` parameters.
+    static let rollupUpsertSQL = LedgerSchema.rollupUpsertSQL { _ in "?" }
 
-    /// The upserts of one and of ``rollupRowsPerUpsert`` rows, per rollups table.
-    static let rollupUpsertSQL: [String: (one: String, many: String)] = Dictionary(
-        uniqueKeysWithValues: ["rollups", LedgerSchema.dailyRollupsTable].map { table in
-            (
-                table,
-                (
-                    LedgerSchema.rollupUpsertSQL(table: table) { _ in "?" },
-                    LedgerSchema.rollupUpsertSQL(table: table, rows: rollupRowsPerUpsert) { _ in "?" }
-                )
-            )
-        })
+    /// The daily rollup upsert, with `?` parameters.
+    static let dailyRollupUpsertSQL = LedgerSchema.rollupUpsertSQL(table: LedgerSchema.dailyRollupsTable) { _ in "?" }
 
-    /// Adds rollup rows to the stored hourly and daily rollups.
+    /// Adds a batch's rollup rows to the stored hourly and daily rollups.
     static func store(_ rollups: LedgerRollups, in db: Database, location: String) throws {
         guard !rollups.isEmpty else { return }
+        try store(rollups, sql: rollupUpsertSQL, in: db, location: location)
+        try store(rollups.daily, sql: dailyRollupUpsertSQL, in: db, location: location)
+    }
+
+    private static func store(_ rollups: LedgerRollups, sql: String, in db: Database, location: String) throws {
         let keys = Array(Set(rollups.rows.keys.map(\.key)))
         let ids = Dictionary(uniqueKeysWithValues: zip(keys, try keyIDs(keys, in: db)))
-        for (table, rollups) in [("rollups", rollups), (LedgerSchema.dailyRollupsTable, rollups.daily)] {
-            try upsert(
-                rollups.rows.map { ($0.key.hour, ids[$0.key.key] ?? -1, $0.value) }, into: table, in: db,
-                location: location)
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+        for (key, sums) in rollups.rows {
+            try storeRollup(
+                hour: key.hour, keyID: ids[key.key] ?? -1, sums, with: statement, in: db, location: location)
         }
     }
 
     /// Adds a batch's sums to the stored hourly and daily rollups, given its keys' ids.
     static func store(_ rollups: LedgerBatch.Rollups, keyIDs: [Int64], in db: Database, location: String) throws {
-        for (table, rows) in [("rollups", rollups.hourly), (LedgerSchema.dailyRollupsTable, rollups.daily)] {
-            try upsert(
-                rows.map { ($0.key.hour, keyIDs[$0.key.key], $0.value) }, into: table, in: db, location: location)
+        for (sql, rows) in [(rollupUpsertSQL, rollups.hourly), (dailyRollupUpsertSQL, rollups.daily)] {
+            let statement = try db.cachedStatement(sql: sql).sqliteStatement
+            for (slot, sums) in rows {
+                try storeRollup(
+                    hour: slot.hour, keyID: keyIDs[slot.key], sums, with: statement, in: db, location: location)
+            }
         }
     }
 
-    /// Adds rows of hour, key id and sums to a rollups table, ``rollupRowsPerUpsert`` a statement.
-    private static func upsert(
-        _ rows: [(hour: Int64, keyID: Int64, sums: SpendSums)], into table: String, in db: Database,
+    /// Runs a rollup upsert for one row.
+    private static func storeRollup(
+        hour: Int64, keyID: Int64, _ sums: SpendSums, with statement: SQLiteStatement, in db: Database,
         location: String
     ) throws {
-        guard let sql = rollupUpsertSQL[table] else { return }
-        let many = try db.cachedStatement(sql: sql.many).sqliteStatement
-        let one = try db.cachedStatement(sql: sql.one).sqliteStatement
-        var start = 0
-        while start < rows.count {
-            let count = rows.count - start >= rollupRowsPerUpsert ? rollupRowsPerUpsert : 1
-            let statement = count == 1 ? one : many
-            var binder = RowBinder(statement)
-            for (hour, keyID, sums) in rows[start..<start + count] {
-                binder.bind(hour)
-                binder.bind(keyID)
-                for value in LedgerRollups.counts(sums) { binder.bind(value) }
-                binder.bind(sums.qualitySum)
-                for amount in LedgerRollups.amounts(sums) {
-                    let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
-                    binder.bind(stored.nano)
-                    binder.bind(stored.atto)
-                }
-            }
-            _ = try RowBinder.step(statement, in: db)
-            start += count
+        var row = RowBinder(statement)
+        row.bind(hour)
+        row.bind(keyID)
+        for count in LedgerRollups.counts(sums) { row.bind(count) }
+        row.bind(sums.qualitySum)
+        for amount in LedgerRollups.amounts(sums) {
+            let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
+            row.bind(stored.nano)
+            row.bind(stored.atto)
         }
+        _ = try RowBinder.step(statement, in: db)
     }
 
     /// The named migrations, in order. Append-only: a released migration is never edited; a
