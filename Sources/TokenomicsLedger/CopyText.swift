@@ -5,6 +5,9 @@ import NIOCore
 /// text escaped with a backslash. A `COPY` has the server store rows many at a time (one
 /// `INSERT` stores them one by one), which is what makes it the fastest way to load rows.
 struct CopyText {
+    /// The hex digits, made once rather than for every record written.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private(set) var buffer: ByteBuffer
     private var atRowStart = true
 
@@ -49,7 +52,7 @@ struct CopyText {
     mutating func field(bytes: UnsafeRawBufferPointer) {
         separate()
         buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: "x")])
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = Self.hexDigits
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count * 2) { output in
             for (offset, byte) in bytes.enumerated() {
                 output[2 * offset] = digits[Int(byte >> 4)]

@@ -125,3 +125,31 @@ extension LedgerSchema {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
+
+/// Where a rollup row's values go, one after another: a SQLite statement's parameters or a
+/// PostgreSQL row array.
+protocol RollupRowWriter {
+    mutating func write(_ value: Int64)
+    mutating func write(_ value: Double)
+}
+
+extension LedgerRollups {
+    /// Writes one rollup row in the table's column order: the hour, the key id, the counts, the
+    /// quality sum, then each amount as nanodollars and attodollars. Both backends store rows
+    /// through this.
+    ///
+    /// - Throws: ``LedgerError`` (`amountOutOfRange`) when a sum's nanodollars do not fit 64 bits.
+    static func write(
+        hour: Int64, keyID: Int64, _ sums: SpendSums, to writer: inout some RollupRowWriter, location: String
+    ) throws {
+        writer.write(hour)
+        writer.write(keyID)
+        for count in counts(sums) { writer.write(count) }
+        writer.write(sums.qualitySum)
+        for amount in amounts(sums) {
+            let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
+            writer.write(stored.nano)
+            writer.write(stored.atto)
+        }
+    }
+}

@@ -12,6 +12,9 @@ extension PostgresLedgerStore {
     public func append(_ batch: LedgerBatch) async throws -> AppendResult {
         guard !batch.isEmpty else { return AppendResult() }
         let location = location
+        // In id hash order, as SQLite stores them: each insert into the index of hashes then
+        // lands next to the previous one. (An ingest's batches come sorted already.)
+        let batch = batch.sortedByHash()
         var attempt = 1
         while true {
             do {
@@ -70,7 +73,7 @@ extension PostgresLedgerStore {
         for try await (hash, id) in rows { holders[hash] = id }
         // Each hash is given to the first new id that has it; the others are stored unhashed
         // unless they are stored already.
-        var hashed: [Int] = []
+        var hashed: [Int] = []  // in batch order: id hash order for a sorted batch
         var unhashed: [Int] = []
         hashed.reserveCapacity(unique.count)
         for index in unique {
@@ -92,9 +95,6 @@ extension PostgresLedgerStore {
             duplicates += unhashed.filter { stored.contains(ids[$0]) }
             unhashed.removeAll { stored.contains(ids[$0]) }
         }
-        // In id hash order, as SQLite stores them: each insert into the index of hashes lands
-        // next to the previous one.
-        hashed.sort { batch.hashes[$0] < batch.hashes[$1] }
         let newRows = hashed.map { ($0, true) } + unhashed.map { ($0, false) }
         guard !newRows.isEmpty else { return duplicates.sorted() }
         // One `COPY` of all the new rows, sent in parts: the server stores each part while the

@@ -18,7 +18,7 @@ extension PostgresLedgerStore {
             entries.append(try legacyEntry(from: row.makeRandomAccess(), decoder: decoder))
         }
         for start in stride(from: 0, to: entries.count, by: 10_000) {
-            let batch = LedgerBatch(entries[start..<min(start + 10_000, entries.count)])
+            let batch = LedgerBatch(entries[start..<min(start + 10_000, entries.count)]).sortedByHash()
             let keyIDs = try await keyIDs(batch.keys, on: connection)
             let duplicates = try await insert(batch, keyIDs: keyIDs, on: connection)
             try await store(

@@ -57,15 +57,7 @@ extension PostgresLedgerStore {
             var array = RowArray(columns: rollupColumnTypes, rows: rows.count)
             // In key order, so that concurrent appends lock the rows they share in the same order.
             for (hour, keyID, sums) in rows.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-                array.append(hour)
-                array.append(keyID)
-                for count in LedgerRollups.counts(sums) { array.append(count) }
-                array.append(sums.qualitySum)
-                for amount in LedgerRollups.amounts(sums) {
-                    let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
-                    array.append(stored.nano)
-                    array.append(stored.atto)
-                }
+                try LedgerRollups.write(hour: hour, keyID: keyID, sums, to: &array, location: location)
                 array.endRow()
             }
             var bindings = PostgresBindings(capacity: 1)

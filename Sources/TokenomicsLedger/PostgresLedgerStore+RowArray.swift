@@ -138,3 +138,8 @@ extension PostgresLedgerStore {
         throw LedgerError(.storage, location: name, "the \(name) row type was not found")
     }
 }
+
+extension PostgresLedgerStore.RowArray: RollupRowWriter {
+    mutating func write(_ value: Int64) { append(value) }
+    mutating func write(_ value: Double) { append(value) }
+}

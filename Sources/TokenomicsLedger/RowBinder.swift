@@ -88,3 +88,8 @@ extension RowBinder {
         index += 1
     }
 }
+
+extension RowBinder: RollupRowWriter {
+    mutating func write(_ value: Int64) { bind(value) }
+    mutating func write(_ value: Double) { bind(value) }
+}

@@ -29,7 +29,8 @@ extension SQLiteLedgerStore {
     /// the rare other id with the same hash (about one pair in 10¹¹ among a million ids) is
     /// stored without a hash, and found through the index of such ids.
     ///
-    /// - Returns: the indices of the duplicates in the batch, and the id of each of its keys.
+    /// - Returns: the indices of the duplicates in the batch (ascending), and the id of each of
+    ///   its keys.
     static func insert(_ batch: LedgerBatch, in db: Database) throws -> (duplicates: [Int], keyIDs: [Int64]) {
         let keyIDs = try keyIDs(batch.keys, in: db)
         let insert = try db.cachedStatement(sql: insertSQL).sqliteStatement
@@ -68,7 +69,7 @@ extension SQLiteLedgerStore {
             }
         }
         if let firstRow, let lastRow { try storeHours(batch.hours, rows: firstRow...lastRow, in: db) }
-        return (duplicates.sorted(), keyIDs)
+        return (duplicates, keyIDs)
     }
 
     /// Widens the stored run of rows of each hour of a batch to hold the rows it stored. They

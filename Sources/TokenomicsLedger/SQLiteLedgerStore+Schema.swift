@@ -44,15 +44,7 @@ extension SQLiteLedgerStore {
         location: String
     ) throws {
         var row = RowBinder(statement)
-        row.bind(hour)
-        row.bind(keyID)
-        for count in LedgerRollups.counts(sums) { row.bind(count) }
-        row.bind(sums.qualitySum)
-        for amount in LedgerRollups.amounts(sums) {
-            let stored = try StoredAmount.checked(amount, location: location, owner: "a rollup sum")
-            row.bind(stored.nano)
-            row.bind(stored.atto)
-        }
+        try LedgerRollups.write(hour: hour, keyID: keyID, sums, to: &row, location: location)
         _ = try RowBinder.step(statement, in: db)
     }
 
